@@ -1,0 +1,149 @@
+// The registry: queries and record transitions over one SQLite connection.
+//
+// One Registry per thread (each owns its Connection and cached statements); all share one
+// InstanceInfo. Every transition is one transaction (BEGIN IMMEDIATE) and follows SPEC.md
+// section 3. Errors carry context for the log: "purge uid X: member of collection Y".
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/db.h"
+#include "core/hash.h"
+#include "core/instance.h"
+#include "core/records.h"
+#include "core/status.h"
+
+namespace regfs {
+
+struct PurgeOptions {
+  bool purge_real_keys = false;  // also delete a real-key file (CLI --purge-real-keys)
+};
+
+struct PurgeOutcome {
+  std::string uid;
+  std::optional<std::string> kept_path;     // real-key / foreign file left on disk
+  std::optional<std::string> deleted_path;  // stored file or folder that was deleted
+};
+
+// What saving content did.
+struct SaveOutcome {
+  enum Kind { kCreated, kNewVersion, kUnchanged } kind = kCreated;
+  Artifact artifact;  // the new record, or the existing one for kUnchanged
+};
+
+// A file staged for saving: already written (Storage::CreateStaging) and hashed.
+struct StagedContent {
+  std::string path;  // inside the staging dir; moved into place or deleted by Save
+  HashResult hash;
+};
+
+struct SaveRequest {
+  std::optional<std::string> key;          // NULL key when absent
+  std::optional<std::string> description;
+  std::string suffix;                      // derived from the key or file name by the caller
+};
+
+struct FsckReport {
+  std::vector<std::string> missing_files;    // "uid path": a row whose stored file is gone
+  std::vector<std::string> orphan_files;     // files under .lamindb/ that no row points to
+  std::vector<std::string> pending;          // pending file operations left by a crash
+  int repaired = 0;                          // pending operations finished by --repair
+  bool clean() const { return missing_files.empty() && orphan_files.empty() && pending.empty(); }
+};
+
+class Registry {
+ public:
+  static Result<std::unique_ptr<Registry>> Open(std::shared_ptr<const InstanceInfo> info,
+                                                bool read_only = false);
+  ~Registry();
+
+  const InstanceInfo& info() const { return *info_; }
+  const Schema& schema() const { return info_->schema; }
+  const Storage& storage() const { return *info_->storage; }
+  Connection& conn() { return *conn_; }
+
+  // ---------------------------------------------------------------- queries
+  Result<std::optional<Artifact>> ArtifactById(int64_t id);
+  // A 20-char uid, or a 16-char stem (the latest of that family).
+  Result<std::optional<Artifact>> ArtifactByUid(std::string_view uid);
+  // Every artifact matching `filter`, ordered by id, streamed to `fn` (no big vector).
+  Status ForEachArtifact(StateFilter filter, const std::function<void(const Artifact&)>& fn);
+  Result<std::vector<Artifact>> Artifacts(StateFilter filter);
+  // Artifacts with this exact key in this state, latest first (is_latest, created_at, id).
+  Result<std::vector<Artifact>> ArtifactsByKey(std::string_view key, int state);
+  // Artifacts in `state` whose key is `prefix`/... (a directory's subtree), ordered by key.
+  Result<std::vector<Artifact>> ArtifactsUnder(std::string_view dir, int state);
+  // The version family (uid stem), oldest first.
+  Result<std::vector<Artifact>> Family(std::string_view stem);
+
+  Result<std::vector<Collection>> Collections(StateFilter filter);
+  Result<std::optional<Collection>> CollectionByUid(std::string_view uid);
+  Result<std::optional<Collection>> CollectionById(int64_t id);
+  // Member artifacts of a collection in link order (collectionartifact.id).
+  Result<std::vector<Artifact>> Members(int64_t collection_id);
+
+  // Why an artifact may not be purged: "member of collection <uid>", "meta artifact of
+  // collection <uid>", "referenced by <table>.<column>"; nullopt when it may be.
+  Result<std::optional<std::string>> ProtectionReason(const Artifact& a);
+
+  // ---------------------------------------------------------------- transitions
+  // Each is one transaction; kNotFound when the record does not exist, kInvalid when it is
+  // not in the state the transition starts from.
+  Status Trash(int64_t artifact_id);
+  // Restores a trashed artifact; with `new_key`, the key changes too (a real-key file is
+  // moved on disk, crash-safely through regfs_pending).
+  Status Restore(int64_t artifact_id, const std::optional<std::string>& new_key = std::nullopt);
+  // Permanent delete (SPEC.md section 3). kPermission when protected.
+  Result<PurgeOutcome> Purge(int64_t artifact_id, const PurgeOptions& opts = {});
+
+  Status TrashCollection(int64_t collection_id);
+  Status RestoreCollection(int64_t collection_id,
+                           const std::optional<std::string>& new_name = std::nullopt);
+  // Deletes the collection row and its link rows; never the member artifacts.
+  Status PurgeCollection(int64_t collection_id);
+
+  // Re-keys one artifact (visible or trashed). When `replace` is set, every other visible
+  // artifact at `new_key` is trashed in the same transaction (rename-over); otherwise an
+  // occupied `new_key` gives kExists.
+  Status Rekey(int64_t artifact_id, const std::string& new_key, bool replace = false);
+  // Re-keys every artifact in `state` whose key lies under directory `from` to lie under
+  // `to`, in one transaction. kExists when any target key is taken.
+  Status RekeyDir(const std::string& from, const std::string& to, int state);
+  Status SetDescription(int64_t artifact_id, const std::optional<std::string>& description);
+
+  // Saves staged content as a new artifact, or as a new version when `req.key` already has
+  // a visible artifact (same stem, version bumped, is_latest moved). Content identical to
+  // the current version of that key creates nothing (kUnchanged) and the staged file is
+  // removed. The staged file is moved into place before the row commits; a crash leaves at
+  // most an unreferenced staging/managed file, which fsck reports.
+  Result<SaveOutcome> Save(StagedContent content, const SaveRequest& req);
+  // Many saves in one transaction (`regfs add` of many files).
+  Result<std::vector<SaveOutcome>> SaveMany(std::vector<std::pair<StagedContent, SaveRequest>> items);
+
+  // ---------------------------------------------------------------- maintenance
+  // Finishes pending file operations recorded by earlier purges/moves. Returns how many.
+  Result<int> FinishPending();
+  Result<FsckReport> Fsck(bool repair);
+
+  // Test hook: runs after a purge's transaction commits and before its file delete. When it
+  // returns false, Purge returns as if the process had died there (the file stays).
+  std::function<bool()> after_purge_commit_for_test;
+
+ private:
+  Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<Connection> conn);
+  struct Impl;
+  std::shared_ptr<const InstanceInfo> info_;
+  std::unique_ptr<Connection> conn_;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Next version label after `prev`: "1" -> "2", "v1.9" -> "v1.10", NULL -> "2" (the previous
+// then becomes "1").
+std::string NextVersion(const std::optional<std::string>& prev);
+
+}  // namespace regfs

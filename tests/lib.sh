@@ -1,0 +1,124 @@
+# Shared helpers for the shell tests (CLI and mount). Source it; it sets -euo pipefail.
+#
+# Environment (set by ctest): REGFS_BIN, REGFS_FIXTURES.
+set -euo pipefail
+
+REGFS=${REGFS_BIN:?REGFS_BIN not set}
+FIXTURES=${REGFS_FIXTURES:?REGFS_FIXTURES not set}
+TEST_NAME=$(basename "$0" .sh)
+WORK=$(mktemp -d "/tmp/regfs-test-${TEST_NAME}.XXXXXX")
+MOUNTS=()
+DAEMON_PIDS=()
+
+cleanup() {
+  local rc=$?
+  for m in "${MOUNTS[@]+"${MOUNTS[@]}"}"; do
+    if mountpoint -q "$m" 2>/dev/null; then
+      fusermount3 -u "$m" 2>/dev/null || fusermount3 -uz "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+    fi
+  done
+  for p in "${DAEMON_PIDS[@]+"${DAEMON_PIDS[@]}"}"; do
+    kill "$p" 2>/dev/null || true
+  done
+  if [ $rc -ne 0 ] && [ $rc -ne 77 ]; then
+    echo "--- $TEST_NAME failed (exit $rc); daemon logs:" >&2
+    for f in "$WORK"/*.log; do [ -f "$f" ] && { echo "== $f" >&2; tail -n 40 "$f" >&2; }; done
+  fi
+  rm -rf "$WORK" 2>/dev/null || true
+  exit $rc
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $TEST_NAME: $*" >&2; exit 1; }
+skip() { echo "SKIP: $TEST_NAME: $*" >&2; exit 77; }
+step() { echo "--- $*"; }
+
+assert_eq() {  # expected actual message
+  [ "$1" == "$2" ] || fail "$3: expected [$1], got [$2]"
+}
+assert_contains() {  # haystack needle message
+  case "$1" in *"$2"*) ;; *) fail "$3: [$2] not in [$1]" ;; esac
+}
+assert_not_contains() {
+  case "$1" in *"$2"*) fail "$3: [$2] unexpectedly in [$1]" ;; *) ;; esac
+}
+# Runs a command that must fail; its stderr must contain the given text (errno message).
+assert_fails_with() {  # "text" cmd...
+  local want=$1; shift
+  local out
+  if out=$("$@" 2>&1); then fail "expected failure with [$want] from: $*"; fi
+  assert_contains "$out" "$want" "error of: $*"
+}
+
+# The database of an instance root.
+db_of() {
+  if [ -f "$1/.lamindb/lamin.db" ]; then echo "$1/.lamindb/lamin.db"; else ls "$1"/*.lndb; fi
+}
+sql() {  # root sql
+  sqlite3 -cmd ".timeout 5000" "$(db_of "$1")" "$2"
+}
+
+# Mount tests: require /dev/fuse (fail under CI, skip elsewhere).
+require_fuse() {
+  if [ ! -c /dev/fuse ] || ! command -v fusermount3 >/dev/null; then
+    if [ "${CI:-}" = "true" ]; then fail "/dev/fuse or fusermount3 missing: mount tests are required in CI"; fi
+    skip "/dev/fuse not available; mount tests skipped"
+  fi
+}
+
+# mount_regfs ROOT MNT [options...]: mounts in the background; returns once the mount is
+# live (regfs mount only returns after the kernel has the mount).
+mount_regfs() {
+  local root=$1 mnt=$2; shift 2
+  mkdir -p "$mnt"
+  MOUNTS+=("$mnt")
+  "$REGFS" mount -C "$root" "$mnt" "$@" 2>>"$WORK/daemon.log" || fail "mount $root on $mnt failed"
+  mountpoint -q "$mnt" || fail "mount returned but $mnt is not a mountpoint"
+}
+
+unmount_regfs() {
+  fusermount3 -u "$1" || fail "unmount $1 failed"
+}
+
+# wait_until TIMEOUT_S cmd...: polls a condition instead of sleeping a fixed time.
+wait_until() {
+  local t=$1; shift
+  local deadline=$(( $(date +%s%N) + t * 1000000000 ))
+  until "$@" >/dev/null 2>&1; do
+    [ "$(date +%s%N)" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+}
+
+# new_instance ROOT: a fresh instance made by `regfs init`.
+new_instance() {
+  "$REGFS" init "$1" >/dev/null || fail "regfs init $1"
+}
+
+# fixture_instance ROOT 0.73|2.6: an instance made from a fixture database and the seed rows
+# its README describes.
+fixture_instance() {
+  local root=$1 which=$2 db
+  mkdir -p "$root/.lamindb"
+  case $which in
+    0.73)
+      db="$root/0123456789abcdef0123456789abcdef.lndb"
+      sqlite3 "$db" < "$FIXTURES/lamindb-0.73-schema.sql"
+      sqlite3 "$db" "INSERT INTO lnschema_core_user (id, uid, handle, name, created_at, updated_at) VALUES (1, 'testuser', 'testuser', 'Test', '2024-05-01 00:00:00.000000', '2024-05-01 00:00:00.000000');
+        INSERT INTO lnschema_core_storage (id, uid, root, type, created_at, updated_at, created_by_id) VALUES (1, 'st0rage00001', '$root', 'local', '2024-05-01 00:00:00.000000', '2024-05-01 00:00:00.000000', 1);"
+      ;;
+    2.6|2.10)
+      db="$root/.lamindb/lamin.db"
+      if [ "$which" = 2.6 ]; then gunzip -c "$FIXTURES/lamindb-2.6-empty.db.gz" > "$db"
+      else sqlite3 "$db" < "$FIXTURES/lamindb-2.10-schema.sql"
+        sqlite3 "$db" "INSERT INTO lamindb_space (id, name, uid) VALUES (1, 'all', 'aaaaaaaaaaaa');"
+      fi
+      sqlite3 "$db" "PRAGMA foreign_keys=ON;
+        INSERT INTO lamindb_user (id, uid, handle, name) VALUES (1, 'testuser', 'testuser', 'Test');
+        INSERT INTO lamindb_branch (id, name, uid, created_by_id) VALUES (-1, 'trash', 'tttttttttttt', 1), (0, 'archive', 'aaaaaaaaaaaa', 1), (1, 'main', 'mmmmmmmmmmmm', 1);
+        INSERT INTO lamindb_storage (id, uid, root, type, created_by_id) VALUES (1, 'st0rage00001', '$root', 'local', 1);"
+      ;;
+    *) fail "unknown fixture $which" ;;
+  esac
+  echo -n st0rage00001 > "$root/.lamindb/_is_initialized"
+}
