@@ -21,6 +21,9 @@ struct InstanceInfo {
   int64_t user_id = 0;     // created_by_id for new rows: the user whose handle is the login
                            // name, else the lowest user id
   std::unique_ptr<Storage> storage;
+  // True when opened read-only: asked for, or because the database file or its directory is
+  // not writable. Registry::Open then opens read-only too.
+  bool read_only = false;
 };
 
 // -C ROOT, else $REGFS_INSTANCE, else the nearest ancestor of the working directory that

@@ -122,3 +122,45 @@ fixture_instance() {
   esac
   echo -n st0rage00001 > "$root/.lamindb/_is_initialized"
 }
+
+# ---------------------------------------------------------------- CLI test helpers
+
+# capture cmd...: runs a command that may fail; sets RC, OUT (stdout) and ERR (stderr).
+capture() {
+  local rc=0
+  "$@" >"$WORK/.capture.out" 2>"$WORK/.capture.err" </dev/null || rc=$?
+  RC=$rc
+  OUT=$(cat "$WORK/.capture.out")
+  ERR=$(cat "$WORK/.capture.err")
+}
+
+# assert_rc EXPECTED message: checks RC from the last capture (prints its output on failure).
+assert_rc() {
+  [ "$RC" = "$1" ] || fail "$2: expected exit $1, got $RC; stdout [$OUT] stderr [$ERR]"
+}
+
+# assert_one_error_line message: the last capture's stderr is exactly one "regfs: ..." line.
+assert_one_error_line() {
+  local n
+  n=$(printf '%s\n' "$ERR" | grep -c '' || true)
+  if [ -z "$ERR" ] || [ "$n" != 1 ]; then fail "$1: expected one stderr line, got $n: [$ERR]"; fi
+  case "$ERR" in regfs:\ *) ;; *) fail "$1: stderr does not start with 'regfs: ': [$ERR]" ;; esac
+}
+
+# md5_b64 FILE: LaminDB's hash of a file up to 50 MiB (URL-safe base64 md5, 22 chars).
+md5_b64() {
+  openssl dgst -md5 -binary "$1" | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-22
+}
+
+# csv_get CSV UID COLUMN: COLUMN of the row whose uid is UID in `regfs ls --format csv`
+# output (test data only: no quoted commas). Prints nothing when the uid is absent.
+csv_get() {
+  printf '%s\n' "$1" | awk -F, -v uid="$2" -v col="$3" '
+    NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+    $1 == uid && c { print $c }'
+}
+
+# random_uid [N]: N (default 20) base62 characters, for rows a test inserts with sqlite3.
+random_uid() {
+  openssl rand -hex 16 | cut -c1-"${1:-20}"
+}

@@ -1,0 +1,49 @@
+#include "fs/log.h"
+
+#include <syslog.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <mutex>
+
+#include "core/clock.h"
+
+namespace regfs::log {
+namespace {
+
+std::mutex g_mu;
+bool g_stderr = true;
+bool g_syslog = false;
+bool g_debug = false;
+
+}  // namespace
+
+void Init(bool foreground, bool debug) {
+  std::lock_guard<std::mutex> lock(g_mu);
+  g_debug = debug;
+  g_stderr = foreground || !isatty(STDERR_FILENO);
+  g_syslog = !foreground;
+  if (g_syslog) openlog("regfs", LOG_PID, LOG_DAEMON);
+}
+
+void Write(Level level, const std::string& message) {
+  static const char* kNames[] = {"debug", "info", "warn", "error"};
+  std::lock_guard<std::mutex> lock(g_mu);
+  if (g_stderr) {
+    std::string line = NowTimestamp() + " regfs[" + std::to_string(getpid()) + "] " +
+                       kNames[static_cast<int>(level)] + ": " + message + "\n";
+    // One write() per line so lines from several processes do not interleave.
+    ssize_t ignored = ::write(STDERR_FILENO, line.data(), line.size());
+    (void)ignored;
+  }
+  if (g_syslog) {
+    static const int kPrio[] = {LOG_DEBUG, LOG_INFO, LOG_WARNING, LOG_ERR};
+    syslog(kPrio[static_cast<int>(level)], "%s", message.c_str());
+  }
+}
+
+void Debug(const std::string& m) {
+  if (g_debug) Write(Level::kDebug, m);
+}
+
+}  // namespace regfs::log

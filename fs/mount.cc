@@ -1,0 +1,335 @@
+// `regfs mount` / `regfs umount`, the operation table, and the readiness handshake:
+// without -f the command returns only after the daemon has mounted and is serving, so a
+// script can use the mount on the next line without sleeping.
+#include "fs/mount.h"
+
+#include <fcntl.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+
+#include "core/instance.h"
+#include "fs/log.h"
+#include "fs/ops.h"
+#include "fs/session.h"
+
+namespace regfs {
+
+namespace {
+
+// Runs one operation; no C++ exception may unwind through libfuse's C frames.
+template <typename F>
+void Guard(fuse_req_t req, const char* op, F&& fn, bool reply_none = false) {
+  try {
+    fn();
+  } catch (const std::exception& e) {
+    log::Error(std::string(op) + ": internal error: " + e.what());
+    if (reply_none) fuse_reply_none(req);
+    else fuse_reply_err(req, EIO);
+  } catch (...) {
+    log::Error(std::string(op) + ": internal error");
+    if (reply_none) fuse_reply_none(req);
+    else fuse_reply_err(req, EIO);
+  }
+}
+
+void OnInit(void* userdata, fuse_conn_info* conn) {
+  auto* s = static_cast<Session*>(userdata);
+  if (conn->capable & FUSE_CAP_ATOMIC_O_TRUNC) conn->want |= FUSE_CAP_ATOMIC_O_TRUNC;
+  if (conn->capable & FUSE_CAP_READDIRPLUS) conn->want |= FUSE_CAP_READDIRPLUS;
+  if (conn->capable & FUSE_CAP_SPLICE_WRITE) conn->want |= FUSE_CAP_SPLICE_WRITE;
+  if (conn->capable & FUSE_CAP_SPLICE_MOVE) conn->want |= FUSE_CAP_SPLICE_MOVE;
+  // Stored content is immutable per inode; the kernel need not drop pages on mtime changes.
+  conn->want &= ~FUSE_CAP_AUTO_INVAL_DATA;
+  conn->max_write = 1u << 20;
+  conn->max_readahead = conn->max_readahead > (1u << 20) ? conn->max_readahead : (1u << 20);
+  conn->max_background = 64;
+  conn->congestion_threshold = 48;
+  log::Info("serving " + s->info().root + " (" +
+            (s->info().schema.layout == Layout::kV07 ? "LaminDB 0.7x layout" : "LaminDB >= 1.0 layout") +
+            ") on " + s->config().mountpoint);
+}
+
+fuse_lowlevel_ops MakeOps() {
+  fuse_lowlevel_ops o{};
+  o.init = OnInit;
+  o.lookup = [](fuse_req_t r, fuse_ino_t p, const char* n) {
+    Guard(r, "lookup", [&] { ops::Lookup(r, p, n); });
+  };
+  o.forget = [](fuse_req_t r, fuse_ino_t i, uint64_t n) {
+    Guard(r, "forget", [&] { ops::Forget(r, i, n); }, true);
+  };
+  o.forget_multi = [](fuse_req_t r, size_t c, fuse_forget_data* f) {
+    Guard(r, "forget", [&] { ops::ForgetMulti(r, c, f); }, true);
+  };
+  o.getattr = [](fuse_req_t r, fuse_ino_t i, fuse_file_info* fi) {
+    Guard(r, "getattr", [&] { ops::GetAttr(r, i, fi); });
+  };
+  o.setattr = [](fuse_req_t r, fuse_ino_t i, struct stat* a, int t, fuse_file_info* fi) {
+    Guard(r, "setattr", [&] { ops::SetAttr(r, i, a, t, fi); });
+  };
+  o.opendir = [](fuse_req_t r, fuse_ino_t i, fuse_file_info* fi) {
+    Guard(r, "opendir", [&] { ops::OpenDir(r, i, fi); });
+  };
+  o.readdir = [](fuse_req_t r, fuse_ino_t i, size_t s, off_t off, fuse_file_info* fi) {
+    Guard(r, "readdir", [&] { ops::ReadDir(r, i, s, off, fi); });
+  };
+  o.readdirplus = [](fuse_req_t r, fuse_ino_t i, size_t s, off_t off, fuse_file_info* fi) {
+    Guard(r, "readdirplus", [&] { ops::ReadDirPlus(r, i, s, off, fi); });
+  };
+  o.releasedir = [](fuse_req_t r, fuse_ino_t i, fuse_file_info* fi) {
+    Guard(r, "releasedir", [&] { ops::ReleaseDir(r, i, fi); });
+  };
+  o.statfs = [](fuse_req_t r, fuse_ino_t i) { Guard(r, "statfs", [&] { ops::StatFs(r, i); }); };
+  o.open = [](fuse_req_t r, fuse_ino_t i, fuse_file_info* fi) {
+    Guard(r, "open", [&] { ops::Open(r, i, fi); });
+  };
+  o.create = [](fuse_req_t r, fuse_ino_t p, const char* n, mode_t m, fuse_file_info* fi) {
+    Guard(r, "create", [&] { ops::Create(r, p, n, m, fi); });
+  };
+  o.read = [](fuse_req_t r, fuse_ino_t i, size_t s, off_t off, fuse_file_info* fi) {
+    Guard(r, "read", [&] { ops::Read(r, i, s, off, fi); });
+  };
+  o.write_buf = [](fuse_req_t r, fuse_ino_t i, fuse_bufvec* b, off_t off, fuse_file_info* fi) {
+    Guard(r, "write", [&] { ops::WriteBuf(r, i, b, off, fi); });
+  };
+  o.flush = [](fuse_req_t r, fuse_ino_t i, fuse_file_info* fi) {
+    Guard(r, "flush", [&] { ops::Flush(r, i, fi); });
+  };
+  o.release = [](fuse_req_t r, fuse_ino_t i, fuse_file_info* fi) {
+    Guard(r, "release", [&] { ops::Release(r, i, fi); });
+  };
+  o.fsync = [](fuse_req_t r, fuse_ino_t i, int d, fuse_file_info* fi) {
+    Guard(r, "fsync", [&] { ops::Fsync(r, i, d, fi); });
+  };
+  o.unlink = [](fuse_req_t r, fuse_ino_t p, const char* n) {
+    Guard(r, "unlink", [&] { ops::Unlink(r, p, n); });
+  };
+  o.rmdir = [](fuse_req_t r, fuse_ino_t p, const char* n) {
+    Guard(r, "rmdir", [&] { ops::Rmdir(r, p, n); });
+  };
+  o.mkdir = [](fuse_req_t r, fuse_ino_t p, const char* n, mode_t m) {
+    Guard(r, "mkdir", [&] { ops::Mkdir(r, p, n, m); });
+  };
+  o.rename = [](fuse_req_t r, fuse_ino_t p, const char* n, fuse_ino_t np, const char* nn,
+                unsigned int f) { Guard(r, "rename", [&] { ops::Rename(r, p, n, np, nn, f); }); };
+  o.link = [](fuse_req_t r, fuse_ino_t, fuse_ino_t, const char*) {
+    Guard(r, "link", [&] { ops::Refused(r, "link"); });
+  };
+  o.symlink = [](fuse_req_t r, const char*, fuse_ino_t, const char*) {
+    Guard(r, "symlink", [&] { ops::Refused(r, "symlink"); });
+  };
+  o.mknod = [](fuse_req_t r, fuse_ino_t, const char*, mode_t, dev_t) {
+    Guard(r, "mknod", [&] { ops::Refused(r, "mknod"); });
+  };
+  o.setxattr = [](fuse_req_t r, fuse_ino_t i, const char* n, const char* v, size_t s, int f) {
+    Guard(r, "setxattr", [&] { ops::SetXattr(r, i, n, v, s, f); });
+  };
+  o.getxattr = [](fuse_req_t r, fuse_ino_t i, const char* n, size_t s) {
+    Guard(r, "getxattr", [&] { ops::GetXattr(r, i, n, s); });
+  };
+  o.listxattr = [](fuse_req_t r, fuse_ino_t i, size_t s) {
+    Guard(r, "listxattr", [&] { ops::ListXattr(r, i, s); });
+  };
+  o.removexattr = [](fuse_req_t r, fuse_ino_t i, const char* n) {
+    Guard(r, "removexattr", [&] { ops::RemoveXattr(r, i, n); });
+  };
+  return o;
+}
+
+std::vector<std::string> Split(const std::string& text, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(sep, start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// A mountpoint whose daemon died answers ENOTCONN. Clears it (lazy unmount) and says so.
+bool ClearStaleMount(const std::string& mnt) {
+  struct stat st;
+  if (stat(mnt.c_str(), &st) == 0 || errno != ENOTCONN) return true;
+  std::cerr << "regfs: " << mnt
+            << " is a stale mount (Transport endpoint is not connected); clearing it\n";
+  pid_t pid = fork();
+  if (pid == 0) {
+    execlp("fusermount3", "fusermount3", "-u", "-z", mnt.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  if (pid > 0) waitpid(pid, &status, 0);
+  if (stat(mnt.c_str(), &st) == 0) return true;
+  if (geteuid() == 0 && umount2(mnt.c_str(), MNT_DETACH) == 0) return true;
+  std::cerr << "regfs: could not clear " << mnt << ": run `fusermount3 -uz " << mnt << "`\n";
+  return false;
+}
+
+// The child tells the waiting parent how mounting went: one byte, 0 = serving.
+void Signal(int fd, char code) {
+  if (fd < 0) return;
+  ssize_t ignored = write(fd, &code, 1);
+  (void)ignored;
+  close(fd);
+}
+
+int Serve(const MountConfig& cfg, int ready_fd) {
+  log::Init(cfg.foreground, cfg.debug);
+  auto info = OpenInstance(cfg.instance_root, cfg.read_only);
+  if (!info.ok()) {
+    std::cerr << "regfs: mount: " << info.status().ToString() << "\n";
+    Signal(ready_fd, 1);
+    return 1;
+  }
+  Session session(cfg, *info);
+  Status st = session.Start();
+  if (!st.ok()) {
+    std::cerr << "regfs: mount: " << st.ToString() << "\n";
+    Signal(ready_fd, 1);
+    return 1;
+  }
+  std::string opts = "fsname=regfs:" + cfg.instance_root + ",subtype=regfs";
+  if (cfg.allow_other) opts += ",allow_other,default_permissions";
+  if (cfg.read_only) opts += ",ro";
+  for (const auto& o : cfg.fuse_options) opts += "," + o;
+  std::vector<std::string> argv_s = {"regfs", "-o", opts};
+  if (cfg.debug) argv_s.push_back("-d");
+  std::vector<char*> argv;
+  for (auto& a : argv_s) argv.push_back(a.data());
+  fuse_args args = FUSE_ARGS_INIT(static_cast<int>(argv.size()), argv.data());
+  fuse_lowlevel_ops ops = MakeOps();
+  fuse_session* se = fuse_session_new(&args, &ops, sizeof(ops), &session);
+  if (!se) {
+    std::cerr << "regfs: mount: bad FUSE options: " << opts << "\n";
+    Signal(ready_fd, 1);
+    return 1;
+  }
+  session.set_fuse_session(se);
+  if (fuse_set_signal_handlers(se) != 0 || fuse_session_mount(se, cfg.mountpoint.c_str()) != 0) {
+    std::cerr << "regfs: mount: cannot mount on " << cfg.mountpoint
+              << " (is /dev/fuse available and the directory empty?)\n";
+    fuse_remove_signal_handlers(se);
+    fuse_session_destroy(se);
+    Signal(ready_fd, 1);
+    return 1;
+  }
+  Signal(ready_fd, 0);
+  fuse_loop_config* loop = fuse_loop_cfg_create();
+  fuse_loop_cfg_set_max_threads(loop, static_cast<unsigned>(cfg.max_threads));
+  fuse_loop_cfg_set_idle_threads(loop, static_cast<unsigned>(cfg.max_threads) / 2 + 1);
+  int rc = fuse_session_loop_mt(se, loop);
+  fuse_loop_cfg_destroy(loop);
+  session.set_fuse_session(nullptr);
+  session.Stop();
+  fuse_session_unmount(se);
+  fuse_remove_signal_handlers(se);
+  fuse_session_destroy(se);
+  log::Info("unmounted " + cfg.mountpoint + " (view loads: " + std::to_string(session.reloads.load()) + ")");
+  return rc == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+Status ParseMountOptions(const std::string& text, MountConfig* cfg) {
+  for (const std::string& opt : Split(text, ',')) {
+    if (opt == "notrash") cfg->notrash = true;
+    else if (opt == "allow_other") cfg->allow_other = true;
+    else if (opt == "ro") cfg->read_only = true;
+    else if (opt == "rw") cfg->read_only = false;
+    else if (opt == "purge_real_keys") cfg->purge_real_keys = true;
+    else if (opt == "debug") cfg->debug = true;
+    else if (opt == "default_permissions") continue;  // implied by allow_other
+    else if (opt.rfind("max_threads=", 0) == 0) {
+      std::string v = opt.substr(strlen("max_threads="));
+      char* end = nullptr;
+      long n = strtol(v.c_str(), &end, 10);
+      if (v.empty() || *end != '\0' || n < 1 || n > 256)
+        return Status::Invalid("max_threads must be a number from 1 to 256, got '" + v + "'");
+      cfg->max_threads = static_cast<int>(n);
+    } else {
+      cfg->fuse_options.push_back(opt);
+    }
+  }
+  return Status();
+}
+
+int RunMount(const MountConfig& in) {
+  MountConfig cfg = in;
+  char* real = realpath(cfg.mountpoint.c_str(), nullptr);
+  if (!real && errno == ENOTCONN) {
+    if (!ClearStaleMount(cfg.mountpoint)) return 1;
+    real = realpath(cfg.mountpoint.c_str(), nullptr);
+  }
+  if (!real) {
+    std::cerr << "regfs: mount: mountpoint " << cfg.mountpoint << ": " << strerror(errno) << "\n";
+    return 1;
+  }
+  cfg.mountpoint = real;
+  free(real);
+  if (!ClearStaleMount(cfg.mountpoint)) return 1;
+  if (cfg.foreground) return Serve(cfg, -1);
+
+  int pipefd[2];
+  if (pipe2(pipefd, O_CLOEXEC) != 0) {
+    std::cerr << "regfs: mount: pipe: " << strerror(errno) << "\n";
+    return 1;
+  }
+  std::cout.flush();
+  std::cerr.flush();
+  pid_t pid = fork();
+  if (pid < 0) {
+    std::cerr << "regfs: mount: fork: " << strerror(errno) << "\n";
+    return 1;
+  }
+  if (pid == 0) {
+    close(pipefd[0]);
+    setsid();
+    if (chdir("/") != 0) _exit(1);
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null >= 0) {
+      dup2(null, STDIN_FILENO);
+      dup2(null, STDOUT_FILENO);
+      // The log stays on stderr when it goes to a file or pipe; a terminal gets syslog only.
+      if (isatty(STDERR_FILENO)) dup2(null, STDERR_FILENO);
+      if (null > STDERR_FILENO) close(null);
+    }
+    _exit(Serve(cfg, pipefd[1]));
+  }
+  close(pipefd[1]);
+  char code = 1;
+  ssize_t n;
+  do {
+    n = read(pipefd[0], &code, 1);
+  } while (n < 0 && errno == EINTR);
+  close(pipefd[0]);
+  if (n == 1 && code == 0) return 0;
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return 1;
+}
+
+int RunUmount(const std::string& mountpoint) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    execlp("fusermount3", "fusermount3", "-u", mountpoint.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  if (pid > 0) waitpid(pid, &status, 0);
+  if (pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) return 0;
+  if (geteuid() == 0 && umount2(mountpoint.c_str(), 0) == 0) return 0;
+  std::cerr << "regfs: umount " << mountpoint << ": failed (is it a regfs mount? busy?)\n";
+  return 1;
+}
+
+}  // namespace regfs

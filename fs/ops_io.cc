@@ -1,0 +1,415 @@
+// File contents: reads straight from the stored file, writes into a staging file that
+// becomes a record (new artifact or new version) when the file is closed.
+//
+// Invariant: a FileHandle's staging file is never visible as a record until Commit()
+// saves it; readers of the key keep seeing the previous version until then.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <shared_mutex>
+#include <vector>
+
+#include "core/storage.h"
+#include "fs/errno_map.h"
+#include "fs/inodes.h"
+#include "fs/log.h"
+#include "fs/ops.h"
+
+namespace regfs::ops {
+
+namespace {
+
+// Opens the stored content of an artifact for reading. Every failure is EIO for the
+// caller, with the path in the log: the daemon keeps serving.
+Result<int> OpenStored(Session& s, int64_t artifact_id) {
+  REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(artifact_id));
+  if (!a) return Status::NotFound("artifact id " + std::to_string(artifact_id));
+  auto path = s.info().storage->StoredPath(*a);
+  if (!path.ok()) return Status::IO("read uid " + a->uid + ": " + path.status().message());
+  int fd = open(path->c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    int err = errno;
+    return Status::IO("read uid " + a->uid + ": stored file " + *path + ": " + strerror(err));
+  }
+  return fd;
+}
+
+// Gives the handle a staging file holding the full current content (copied from the
+// stored file unless `empty`), feeding the hasher as the bytes pass.
+Status Materialize(Session& s, FileHandle& h, bool empty) {
+  if (h.materialized) return Status();
+  int sfd = -1;
+  REGFS_ASSIGN_OR_RETURN(std::string staging, s.info().storage->CreateStaging(&sfd));
+  h.hasher = std::make_unique<StreamHasher>();
+  uint64_t copied = 0;
+  if (!empty && h.artifact_id != 0) {
+    int src = h.fd >= 0 ? h.fd : -1;
+    bool own_src = false;
+    if (src < 0) {
+      auto opened = OpenStored(s, h.artifact_id);
+      if (!opened.ok()) {
+        close(sfd);
+        unlink(staging.c_str());
+        return opened.status();
+      }
+      src = *opened;
+      own_src = true;
+    }
+    std::vector<char> buf(1 << 20);
+    for (;;) {
+      ssize_t n = pread(src, buf.data(), buf.size(), static_cast<off_t>(copied));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        Status st = Status::FromErrno(errno, "copy stored content for writing");
+        if (own_src) close(src);
+        close(sfd);
+        unlink(staging.c_str());
+        return st;
+      }
+      if (n == 0) break;
+      ssize_t done = 0;
+      while (done < n) {
+        ssize_t w = pwrite(sfd, buf.data() + done, n - done, static_cast<off_t>(copied + done));
+        if (w < 0 && errno == EINTR) continue;
+        if (w < 0) {
+          Status st = Status::FromErrno(errno, "write staging file " + staging);
+          if (own_src) close(src);
+          close(sfd);
+          unlink(staging.c_str());
+          return st;
+        }
+        done += w;
+      }
+      h.hasher->Update(copied, buf.data(), static_cast<size_t>(n));
+      copied += static_cast<uint64_t>(n);
+    }
+    if (own_src) close(src);
+  }
+  if (h.fd >= 0) close(h.fd);
+  h.fd = sfd;
+  h.staging = staging;
+  h.size = copied;
+  h.materialized = true;
+  return Status();
+}
+
+// The key the handle's content is saved under, and its directory/name for invalidation.
+struct Target {
+  std::string key;
+  std::string dir;
+  std::string name;
+  bool discard = false;  // the pending file was unlinked before it was closed
+};
+
+Result<Target> TargetOf(Session& s, FileHandle& h) {
+  Target t;
+  if (h.pending_seq) {
+    auto p = s.Pending(h.pending_seq);
+    if (!p || p->unlinked) {
+      t.discard = true;
+      return t;
+    }
+    t.dir = p->dir;
+    t.name = p->name;
+  } else {
+    REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(h.artifact_id));
+    if (!a || !a->key || !IsSafeKey(*a->key))
+      return Status::Permission("write: the record has no key to save a new version under");
+    size_t slash = a->key->rfind('/');
+    t.dir = slash == std::string::npos ? "" : a->key->substr(0, slash);
+    t.name = slash == std::string::npos ? *a->key : a->key->substr(slash + 1);
+  }
+  t.key = Join(t.dir, t.name);
+  return t;
+}
+
+// Saves the handle's content as a record. After it, the handle reads the new record and a
+// further write starts a new staging copy.
+Status Commit(Session& s, FileHandle& h) {
+  if (!h.dirty) return Status();
+  REGFS_ASSIGN_OR_RETURN(Target t, TargetOf(s, h));
+  if (t.discard) {
+    h.dirty = false;
+    return Status();
+  }
+  REGFS_RETURN_IF_ERROR(Materialize(s, h, /*empty=*/true));
+  if (fsync(h.fd) != 0) return Status::FromErrno(errno, "fsync staging file for " + t.key);
+  REGFS_ASSIGN_OR_RETURN(HashResult hash, h.hasher->Finish(h.staging, h.size));
+  close(h.fd);
+  h.fd = -1;
+  StagedContent content{h.staging, hash};
+  SaveRequest req;
+  req.key = t.key;
+  req.suffix = SuffixOf(t.name);
+  Result<SaveOutcome> out = Status::IO("not saved");
+  {
+    REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+    out = w->Save(content, req);
+    if (out.ok()) {
+      Status r = s.RefreshKeys(*w, {t.key}, {});
+      if (!r.ok()) log::Error("refresh after saving " + t.key + ": " + r.ToString());
+    }
+  }
+  if (access(h.staging.c_str(), F_OK) != 0) h.staging.clear();  // moved into place or removed
+  if (!out.ok()) return out.status().Annotate("save " + t.key);
+  const char* what = out->kind == SaveOutcome::kCreated      ? "new artifact"
+                     : out->kind == SaveOutcome::kNewVersion ? "new version"
+                                                             : "unchanged content, nothing saved";
+  log::Info("write " + t.key + ": " + what + " uid " + out->artifact.uid);
+  h.dirty = false;
+  h.written = false;
+  h.materialized = false;
+  h.hasher.reset();
+  if (!h.staging.empty()) {
+    unlink(h.staging.c_str());
+    h.staging.clear();
+  }
+  int64_t old_id = h.artifact_id;
+  h.artifact_id = out->artifact.id;
+  if (h.pending_seq) {
+    int64_t id = out->artifact.id;
+    s.UpdatePending(h.pending_seq, [id](PendingFile& p) { p.committed_id = id; });
+  }
+  // The kernel must forget what it knew about the name and the old inode's size.
+  uint64_t parent = t.dir.empty() ? ino::kArtifacts : s.DirIno(false, t.dir);
+  s.InvalEntry(parent, t.name);
+  s.InvalInode(h.ino);
+  if (old_id) s.InvalInode(ino::Make(ino::Tag::kArtifact, old_id));
+  return Status();
+}
+
+}  // namespace
+
+Status TruncateHandle(Session& s, FileHandle& h, uint64_t size) {
+  bool empty = size == 0;
+  REGFS_RETURN_IF_ERROR(Materialize(s, h, empty));
+  if (ftruncate(h.fd, static_cast<off_t>(size)) != 0)
+    return Status::FromErrno(errno, "truncate staging file");
+  h.hasher->Truncated(size);
+  h.size = size;
+  h.dirty = true;
+  h.written = true;
+  if (h.pending_seq) s.UpdatePending(h.pending_seq, [size](PendingFile& p) { p.size = size; });
+  return Status();
+}
+
+Status TruncatePath(Session& s, const Node& n, uint64_t size) {
+  if (n.kind == Node::kPending)
+    return Status::Busy("truncate of a file that is still being written by another handle");
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    const FileRec* r = s.area(false).Rec(n.id);
+    if (!r || !r->key_is_path) return Status::Permission("truncate: record has no key");
+    if (static_cast<uint64_t>(r->size) == size) return Status();  // nothing changes
+  }
+  FileHandle h;
+  h.writable = true;
+  h.artifact_id = n.id;
+  h.ino = ino::Make(ino::Tag::kArtifact, n.id);
+  REGFS_RETURN_IF_ERROR(TruncateHandle(s, h, size));
+  return Commit(s, h);
+}
+
+void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  auto n = s.Resolve(ino);
+  if (!n.ok()) return ReplyError(req, n.status(), "open");
+  int acc = fi->flags & O_ACCMODE;
+  bool want_write = acc != O_RDONLY || (fi->flags & O_TRUNC);
+  auto h = std::make_unique<FileHandle>();
+  h->ino = ino;
+  switch (n->kind) {
+    case Node::kFile:
+      h->artifact_id = n->id;
+      break;
+    case Node::kMember:
+      if (want_write) return Refuse(req, EPERM, "open", "collection members are read-only");
+      h->artifact_id = n->artifact;
+      break;
+    case Node::kPending:
+      return Refuse(req, EBUSY, "open", "file is still being written by another handle");
+    default: return Refuse(req, EISDIR, "open", "is a directory");
+  }
+  if (want_write) {
+    if (s.config().read_only) return Refuse(req, EROFS, "open", "the mount is read-only");
+    if (n->trash) return Refuse(req, EPERM, "open", "records in .trash cannot be written (use mv to restore)");
+    {
+      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      const FileRec* r = s.area(false).Rec(n->id);
+      if (!r || !r->key_is_path)
+        return Refuse(req, EPERM, "open", "a record without a key cannot get a new version");
+    }
+    h->writable = true;
+    if (fi->flags & O_TRUNC) {
+      Status st = Materialize(s, *h, /*empty=*/true);
+      if (!st.ok()) return ReplyError(req, st, "open");
+      h->dirty = true;
+    } else if (acc == O_RDWR) {
+      auto fd = OpenStored(s, h->artifact_id);
+      if (!fd.ok()) return ReplyError(req, fd.status(), "open");
+      h->fd = *fd;
+    }
+    // Without O_TRUNC the staging copy is made on the first write.
+    auto rec_size = [&]() -> uint64_t {
+      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      const FileRec* r = s.area(false).Rec(n->id);
+      return r ? static_cast<uint64_t>(r->size) : 0;
+    };
+    if (!h->materialized) h->size = rec_size();
+    fi->direct_io = 0;
+    fi->keep_cache = 0;
+  } else {
+    auto fd = OpenStored(s, h->artifact_id);
+    if (!fd.ok()) return ReplyError(req, fd.status(), "open");
+    h->fd = *fd;
+    // Stored content never changes in place (a write makes a new record, a new inode).
+    fi->keep_cache = 1;
+  }
+  fi->fh = s.AddHandle(std::move(h));
+  fuse_reply_open(req, fi);
+}
+
+void Create(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  auto p = s.Resolve(parent);
+  if (!p.ok()) return ReplyError(req, p.status(), "create");
+  if (s.config().read_only) return Refuse(req, EROFS, "create", "the mount is read-only");
+  if (p->kind != Node::kDir || p->trash) {
+    return Refuse(req, EPERM, "create",
+                  std::string(name) + ": files can only be created under artifacts/");
+  }
+  std::string key = Join(p->path, name);
+  Status valid = ValidateKey(key);
+  if (!valid.ok()) return ReplyError(req, valid, "create");
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    auto existing = s.area(false).Lookup(p->path, name);
+    if (existing && existing->is_dir) return Refuse(req, EISDIR, "create", key + " is a directory");
+    if (existing && (fi->flags & O_EXCL)) return Refuse(req, EEXIST, "create", key);
+  }
+  auto h = std::make_unique<FileHandle>();
+  h->writable = true;
+  h->pending_seq = s.AddPending(p->path, name);
+  h->ino = ino::Make(ino::Tag::kPending, h->pending_seq);
+  Status st = Materialize(s, *h, /*empty=*/true);
+  if (!st.ok()) {
+    s.DropPending(h->pending_seq);
+    return ReplyError(req, st, "create");
+  }
+  h->dirty = true;  // an empty new file is a record too (touch)
+  fuse_entry_param e;
+  Node n;
+  n.kind = Node::kPending;
+  n.id = static_cast<int64_t>(h->pending_seq);
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    Status me = MakeEntry(s, n, &e);
+    if (!me.ok()) {
+      s.DropPending(h->pending_seq);
+      return ReplyError(req, me, "create");
+    }
+  }
+  fi->fh = s.AddHandle(std::move(h));
+  fuse_reply_create(req, &e, fi);
+}
+
+void Read(fuse_req_t req, fuse_ino_t, size_t size, off_t off, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  FileHandle* h = s.GetHandle(fi->fh);
+  if (!h) return Refuse(req, EBADF, "read", "unknown handle");
+  int fd;
+  {
+    std::lock_guard<std::mutex> lk(h->mu);
+    if (h->fd < 0 && h->artifact_id) {
+      auto opened = OpenStored(s, h->artifact_id);
+      if (!opened.ok()) return ReplyError(req, opened.status(), "read");
+      h->fd = *opened;
+    }
+    fd = h->fd;
+  }
+  if (fd < 0) return (void)fuse_reply_buf(req, nullptr, 0);
+  // Hand the kernel the descriptor: libfuse splices when it can, else reads into a buffer.
+  fuse_bufvec buf = FUSE_BUFVEC_INIT(size);
+  buf.buf[0].flags = static_cast<fuse_buf_flags>(FUSE_BUF_IS_FD | FUSE_BUF_FD_SEEK);
+  buf.buf[0].fd = fd;
+  buf.buf[0].pos = off;
+  fuse_reply_data(req, &buf, FUSE_BUF_SPLICE_MOVE);
+}
+
+void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  FileHandle* h = s.GetHandle(fi->fh);
+  if (!h || !h->writable) return Refuse(req, EBADF, "write", "handle not open for writing");
+  std::lock_guard<std::mutex> lk(h->mu);
+  Status st = Materialize(s, *h, /*empty=*/false);
+  if (!st.ok()) return ReplyError(req, st, "write");
+  size_t len = fuse_buf_size(in);
+  // Bring the data into memory once: it is hashed and written from the same buffer.
+  std::vector<char> data(len);
+  fuse_bufvec mem = FUSE_BUFVEC_INIT(len);
+  mem.buf[0].mem = data.data();
+  ssize_t got = fuse_buf_copy(&mem, in, static_cast<fuse_buf_copy_flags>(0));
+  if (got < 0) return ReplyError(req, Status::FromErrno(static_cast<int>(-got), "write"), "write");
+  size_t n = static_cast<size_t>(got);
+  size_t done = 0;
+  while (done < n) {
+    ssize_t w = pwrite(h->fd, data.data() + done, n - done, off + static_cast<off_t>(done));
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) return ReplyError(req, Status::FromErrno(errno, "write staging file " + h->staging), "write");
+    done += static_cast<size_t>(w);
+  }
+  h->hasher->Update(static_cast<uint64_t>(off), data.data(), n);
+  uint64_t end = static_cast<uint64_t>(off) + n;
+  if (end > h->size) h->size = end;
+  h->dirty = true;
+  h->written = true;
+  if (h->pending_seq) {
+    uint64_t size = h->size;
+    s.UpdatePending(h->pending_seq, [size](PendingFile& p) { p.size = size; });
+  }
+  fuse_reply_write(req, n);
+}
+
+void Flush(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  FileHandle* h = s.GetHandle(fi->fh);
+  if (!h || !h->writable) return (void)fuse_reply_err(req, 0);
+  std::lock_guard<std::mutex> lk(h->mu);
+  // close() reports what went wrong (a full disk, say); the record is saved here.
+  if (!h->written) return (void)fuse_reply_err(req, 0);
+  Status st = Commit(s, *h);
+  if (!st.ok()) return ReplyError(req, st, "close");
+  fuse_reply_err(req, 0);
+}
+
+void Release(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  std::unique_ptr<FileHandle> h = s.TakeHandle(fi->fh);
+  if (h && h->writable) {
+    std::lock_guard<std::mutex> lk(h->mu);
+    Status st = Commit(s, *h);
+    if (!st.ok()) log::Error("saving on last close failed, content discarded: " + st.ToString());
+    if (h->pending_seq) {
+      auto p = s.Pending(h->pending_seq);
+      if (p && !p->committed_id) s.UpdatePending(h->pending_seq, [](PendingFile& pf) { pf.unlinked = true; });
+    }
+  }
+  fuse_reply_err(req, 0);
+}
+
+void Fsync(fuse_req_t req, fuse_ino_t, int datasync, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  FileHandle* h = s.GetHandle(fi->fh);
+  if (!h) return (void)fuse_reply_err(req, 0);
+  std::lock_guard<std::mutex> lk(h->mu);
+  if (h->writable && h->fd >= 0) {
+    int rc = datasync ? fdatasync(h->fd) : fsync(h->fd);
+    if (rc != 0) return ReplyError(req, Status::FromErrno(errno, "fsync"), "fsync");
+  }
+  fuse_reply_err(req, 0);
+}
+
+}  // namespace regfs::ops

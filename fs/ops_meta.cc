@@ -1,0 +1,394 @@
+// Lookup, attributes and directory listing.
+#include <sys/statvfs.h>
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+#include <shared_mutex>
+
+#include "fs/errno_map.h"
+#include "fs/inodes.h"
+#include "fs/log.h"
+#include "fs/ops.h"
+
+namespace regfs::ops {
+
+namespace {
+
+// Entries and attributes may be cached this long: the session invalidates what it changes
+// itself and what it sees change outside (within the 200 ms poll), so this only bounds
+// staleness when an invalidation is lost.
+constexpr double kEntryTimeout = 1.0;
+constexpr double kAttrTimeout = 1.0;
+
+// A directory listing taken at opendir, so readdir offsets stay stable while it changes.
+struct DirListing {
+  struct Entry {
+    std::string name;
+    Node node;
+    mode_t type;
+  };
+  std::vector<Entry> entries;
+};
+
+}  // namespace
+
+Session& SessionOf(fuse_req_t req) { return *static_cast<Session*>(fuse_req_userdata(req)); }
+
+std::string Join(const std::string& dir, const std::string& name) {
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+void ReplyError(fuse_req_t req, const Status& s, const char* op) {
+  int err = ToErrno(s);
+  if (err == ENOENT || err == EEXIST || err == ENOTEMPTY || err == ENODATA)
+    log::Debug(std::string(op) + ": " + s.ToString());
+  else
+    log::Warn(std::string(op) + " refused (" + strerror(err) + "): " + s.message());
+  fuse_reply_err(req, err);
+}
+
+void Refuse(fuse_req_t req, int err, const char* op, const std::string& why) {
+  if (err == ENOENT || err == EEXIST || err == ENOTEMPTY)
+    log::Debug(std::string(op) + ": " + why);
+  else
+    log::Warn(std::string(op) + " refused (" + strerror(err) + "): " + why);
+  fuse_reply_err(req, err);
+}
+
+Status MakeEntry(Session& s, const Node& n, fuse_entry_param* e) {
+  *e = {};
+  REGFS_RETURN_IF_ERROR(s.Stat(n, &e->attr));
+  e->ino = e->attr.st_ino;
+  e->generation = 1;
+  e->entry_timeout = kEntryTimeout;
+  e->attr_timeout = kAttrTimeout;
+  s.AddLookup(e->ino);
+  return Status();
+}
+
+Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name) {
+  Node n;
+  switch (parent.kind) {
+    case Node::kRoot:
+      if (name == "artifacts") {
+        n.kind = Node::kDir;
+        return n;
+      }
+      if (name == "collections") {
+        n.kind = Node::kCollectionsTop;
+        return n;
+      }
+      if (name == ".trash") {
+        n.kind = Node::kTrashTop;
+        return n;
+      }
+      break;
+    case Node::kTrashTop:
+      if (name == "artifacts") {
+        n.kind = Node::kDir;
+        n.trash = true;
+        return n;
+      }
+      if (name == "collections") {
+        n.kind = Node::kTrashCollectionsTop;
+        return n;
+      }
+      break;
+    case Node::kDir: {
+      if (!parent.trash) {
+        if (auto seq = s.PendingAt(parent.path, name)) {
+          n.kind = Node::kPending;
+          n.id = static_cast<int64_t>(*seq);
+          return n;
+        }
+      }
+      auto child = s.area(parent.trash).Lookup(parent.path, name);
+      if (!child) break;
+      n.trash = parent.trash;
+      if (child->is_dir) {
+        n.kind = Node::kDir;
+        n.path = Join(parent.path, name);
+      } else {
+        n.kind = Node::kFile;
+        n.id = child->id;
+      }
+      return n;
+    }
+    case Node::kCollectionsTop:
+    case Node::kTrashCollectionsTop: {
+      bool trash = parent.kind == Node::kTrashCollectionsTop;
+      auto names = CollectionNames(s.collections(trash), trash);
+      auto it = names.find(name);
+      if (it == names.end()) break;
+      n.kind = Node::kCollection;
+      n.trash = trash;
+      n.id = it->second;
+      return n;
+    }
+    case Node::kCollection: {
+      if (parent.trash) break;  // a trashed collection is shown empty (see README)
+      REGFS_ASSIGN_OR_RETURN(auto members, s.Members(parent.id));
+      auto names = MemberNames(members);
+      auto it = names.find(name);
+      if (it == names.end()) break;
+      n.kind = Node::kMember;
+      n.id = members[it->second].link_id;
+      n.artifact = members[it->second].file.id;
+      return n;
+    }
+    case Node::kFile:
+    case Node::kMember:
+    case Node::kPending: return Status(Status::Code::kNotDir, name);
+  }
+  return Status::NotFound(name);
+}
+
+void Lookup(fuse_req_t req, fuse_ino_t parent, const char* name) {
+  Session& s = SessionOf(req);
+  Status fresh = s.EnsureFresh();
+  if (!fresh.ok()) return ReplyError(req, fresh, "lookup");
+  auto p = s.Resolve(parent);
+  if (!p.ok()) return ReplyError(req, p.status(), "lookup");
+  fuse_entry_param e;
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    auto n = LookupChild(s, *p, name);
+    if (!n.ok()) return ReplyError(req, n.status(), "lookup");
+    Status st = MakeEntry(s, *n, &e);
+    if (!st.ok()) return ReplyError(req, st, "lookup");
+  }
+  fuse_reply_entry(req, &e);
+}
+
+void Forget(fuse_req_t req, fuse_ino_t ino, uint64_t nlookup) {
+  SessionOf(req).Forget(ino, nlookup);
+  fuse_reply_none(req);
+}
+
+void ForgetMulti(fuse_req_t req, size_t count, fuse_forget_data* forgets) {
+  Session& s = SessionOf(req);
+  for (size_t i = 0; i < count; ++i) s.Forget(forgets[i].ino, forgets[i].nlookup);
+  fuse_reply_none(req);
+}
+
+void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  Status fresh = s.EnsureFresh();
+  if (!fresh.ok()) return ReplyError(req, fresh, "getattr");
+  // An open write handle knows the size the kernel should see.
+  if (fi) {
+    if (FileHandle* h = s.GetHandle(fi->fh); h && h->writable) {
+      std::lock_guard<std::mutex> hl(h->mu);
+      auto n = s.Resolve(ino);
+      struct stat st;
+      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      if (n.ok() && s.Stat(*n, &st).ok()) {
+        st.st_size = static_cast<off_t>(h->size);
+        st.st_blocks = (h->size + 511) / 512;
+        fuse_reply_attr(req, &st, kAttrTimeout);
+        return;
+      }
+    }
+  }
+  auto n = s.Resolve(ino);
+  if (!n.ok()) return ReplyError(req, n.status(), "getattr");
+  struct stat st;
+  std::shared_lock<std::shared_mutex> lk(s.view_mu());
+  Status r = s.Stat(*n, &st);
+  if (!r.ok()) return ReplyError(req, r, "getattr");
+  fuse_reply_attr(req, &st, kAttrTimeout);
+}
+
+void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  auto n = s.Resolve(ino);
+  if (!n.ok()) return ReplyError(req, n.status(), "setattr");
+  if (s.config().read_only) return Refuse(req, EROFS, "setattr", "the mount is read-only");
+  bool in_trash = n->trash && (n->kind == Node::kFile || n->kind == Node::kDir);
+  if (in_trash) return Refuse(req, EPERM, "setattr", "records in .trash cannot be changed");
+  if (n->kind == Node::kMember)
+    return Refuse(req, EPERM, "setattr", "collection members are read-only");
+  if (to_set & FUSE_SET_ATTR_SIZE) {
+    Status st;
+    FileHandle* h = fi ? s.GetHandle(fi->fh) : nullptr;
+    if (h && h->writable) {
+      std::lock_guard<std::mutex> hl(h->mu);
+      st = TruncateHandle(s, *h, static_cast<uint64_t>(attr->st_size));
+    } else if (n->kind == Node::kFile || n->kind == Node::kPending) {
+      st = TruncatePath(s, *n, static_cast<uint64_t>(attr->st_size));
+    } else {
+      st = Status(Status::Code::kIsDir, "truncate of a directory");
+    }
+    if (!st.ok()) return ReplyError(req, st, "truncate");
+    if (h && h->writable) {
+      // Report the handle's view of the file.
+      std::lock_guard<std::mutex> hl(h->mu);
+      struct stat out;
+      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      Status r = s.Stat(*n, &out);
+      if (!r.ok()) return ReplyError(req, r, "setattr");
+      out.st_size = static_cast<off_t>(h->size);
+      return (void)fuse_reply_attr(req, &out, kAttrTimeout);
+    }
+  }
+  // chmod, chown and utimens are accepted without effect, so `cp -a` and `rsync -a` work.
+  auto again = s.Resolve(ino);
+  if (!again.ok()) return ReplyError(req, again.status(), "setattr");
+  struct stat out;
+  std::shared_lock<std::shared_mutex> lk(s.view_mu());
+  Status r = s.Stat(*again, &out);
+  if (!r.ok()) return ReplyError(req, r, "setattr");
+  fuse_reply_attr(req, &out, kAttrTimeout);
+}
+
+void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  Status fresh = s.EnsureFresh();
+  if (!fresh.ok()) return ReplyError(req, fresh, "opendir");
+  auto n = s.Resolve(ino);
+  if (!n.ok()) return ReplyError(req, n.status(), "opendir");
+  auto listing = std::make_unique<DirListing>();
+  auto add = [&](const std::string& name, Node child, mode_t type) {
+    listing->entries.push_back({name, std::move(child), type});
+  };
+  Node parent;
+  parent.kind = Node::kRoot;
+  add(".", *n, S_IFDIR);
+  add("..", parent, S_IFDIR);
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    switch (n->kind) {
+      case Node::kRoot:
+      case Node::kTrashTop:
+        for (const char* name : {"artifacts", "collections"}) {
+          auto c = LookupChild(s, *n, name);
+          if (c.ok()) add(name, *c, S_IFDIR);
+        }
+        if (n->kind == Node::kRoot) add(".trash", Node{Node::kTrashTop}, S_IFDIR);
+        break;
+      case Node::kDir: {
+        const auto* names = s.area(n->trash).Names(n->path);
+        if (!names) return ReplyError(req, Status::NotFound(n->path), "opendir");
+        for (const auto& [name, child] : *names) {
+          Node c;
+          c.trash = n->trash;
+          if (child.is_dir) {
+            c.kind = Node::kDir;
+            c.path = Join(n->path, name);
+          } else {
+            c.kind = Node::kFile;
+            c.id = child.id;
+          }
+          add(name, c, child.is_dir ? S_IFDIR : S_IFREG);
+        }
+        if (!n->trash) {
+          for (const auto& p : s.PendingIn(n->path)) {
+            if (names->count(p.name)) continue;
+            Node c;
+            c.kind = Node::kPending;
+            c.id = static_cast<int64_t>(p.seq);
+            add(p.name, c, S_IFREG);
+          }
+        }
+        break;
+      }
+      case Node::kCollectionsTop:
+      case Node::kTrashCollectionsTop: {
+        bool trash = n->kind == Node::kTrashCollectionsTop;
+        for (const auto& [name, id] : CollectionNames(s.collections(trash), trash)) {
+          Node c;
+          c.kind = Node::kCollection;
+          c.trash = trash;
+          c.id = id;
+          add(name, c, S_IFDIR);
+        }
+        break;
+      }
+      case Node::kCollection: {
+        if (n->trash) break;
+        auto members = s.Members(n->id);
+        if (!members.ok()) return ReplyError(req, members.status(), "opendir");
+        for (const auto& [name, idx] : MemberNames(*members)) {
+          Node c;
+          c.kind = Node::kMember;
+          c.id = (*members)[idx].link_id;
+          c.artifact = (*members)[idx].file.id;
+          add(name, c, S_IFREG);
+        }
+        break;
+      }
+      default: return ReplyError(req, Status(Status::Code::kNotDir, "not a directory"), "opendir");
+    }
+  }
+  fi->fh = reinterpret_cast<uint64_t>(listing.release());
+  fuse_reply_open(req, fi);
+}
+
+namespace {
+
+void FillDir(fuse_req_t req, size_t size, off_t off, fuse_file_info* fi, bool plus) {
+  Session& s = SessionOf(req);
+  auto* listing = reinterpret_cast<DirListing*>(fi->fh);
+  std::string buf(size, '\0');
+  size_t used = 0;
+  for (size_t i = static_cast<size_t>(off); i < listing->entries.size(); ++i) {
+    const auto& ent = listing->entries[i];
+    size_t room = size - used;
+    size_t need;
+    if (plus) {
+      fuse_entry_param e{};
+      bool dots = ent.name == "." || ent.name == "..";
+      if (!dots) {
+        std::shared_lock<std::shared_mutex> lk(s.view_mu());
+        if (!MakeEntry(s, ent.node, &e).ok()) continue;  // vanished since opendir
+      } else {
+        e.attr.st_mode = ent.type;
+        e.attr.st_ino = 1;
+      }
+      need = fuse_add_direntry_plus(req, buf.data() + used, room, ent.name.c_str(), &e,
+                                    static_cast<off_t>(i + 1));
+      if (need > room) {
+        // Not sent: give back the reference MakeEntry counted.
+        if (!dots) s.Forget(e.ino, 1);
+        break;
+      }
+    } else {
+      struct stat st{};
+      st.st_mode = ent.type;
+      st.st_ino = s.InoOf(ent.node);
+      need = fuse_add_direntry(req, buf.data() + used, room, ent.name.c_str(), &st,
+                               static_cast<off_t>(i + 1));
+      if (need > room) break;
+    }
+    used += need;
+  }
+  fuse_reply_buf(req, buf.data(), used);
+}
+
+}  // namespace
+
+void ReadDir(fuse_req_t req, fuse_ino_t, size_t size, off_t off, fuse_file_info* fi) {
+  FillDir(req, size, off, fi, false);
+}
+
+void ReadDirPlus(fuse_req_t req, fuse_ino_t, size_t size, off_t off, fuse_file_info* fi) {
+  FillDir(req, size, off, fi, true);
+}
+
+void ReleaseDir(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
+  delete reinterpret_cast<DirListing*>(fi->fh);
+  fuse_reply_err(req, 0);
+}
+
+void StatFs(fuse_req_t req, fuse_ino_t) {
+  Session& s = SessionOf(req);
+  struct statvfs sv;
+  if (statvfs(s.info().root.c_str(), &sv) != 0) {
+    return ReplyError(req, Status::FromErrno(errno, "statfs " + s.info().root), "statfs");
+  }
+  sv.f_namemax = 255;
+  fuse_reply_statfs(req, &sv);
+}
+
+}  // namespace regfs::ops

@@ -1,0 +1,314 @@
+// Namespace changes: what rm, rmdir, mkdir and mv mean for records (SPEC.md section 4).
+//
+//   rm artifacts/K            trash (or purge with -o notrash)
+//   rm .trash/artifacts/K     purge
+//   mv .trash/... artifacts/  restore (re-keyed when the name differs)
+//   mv artifacts/A artifacts/B  re-key (a directory: all below it, one transaction)
+//   rmdir collections/C       trash the collection; rmdir .trash/collections/C purges it
+#include <linux/fs.h>
+
+#include <cerrno>
+#include <mutex>
+#include <shared_mutex>
+
+#include "core/storage.h"
+#include "fs/errno_map.h"
+#include "fs/inodes.h"
+#include "fs/log.h"
+#include "fs/ops.h"
+
+namespace regfs::ops {
+
+namespace {
+
+// Resolves (parent inode, name) to the parent's and the child's nodes.
+struct Pair {
+  Node parent;
+  Node child;
+};
+
+Result<Pair> ResolveChild(Session& s, fuse_ino_t parent, const std::string& name) {
+  REGFS_RETURN_IF_ERROR(s.EnsureFresh());
+  REGFS_ASSIGN_OR_RETURN(Node p, s.Resolve(parent));
+  std::shared_lock<std::shared_mutex> lk(s.view_mu());
+  REGFS_ASSIGN_OR_RETURN(Node c, LookupChild(s, p, name));
+  return Pair{p, c};
+}
+
+std::optional<std::string> KeyOf(Session& s, int64_t id, bool trash) {
+  std::shared_lock<std::shared_mutex> lk(s.view_mu());
+  const FileRec* r = s.area(trash).Rec(id);
+  if (!r || !r->key_is_path) return std::nullopt;
+  return DisplayPath(*r);
+}
+
+std::string DescribeFile(Session& s, int64_t id, bool trash) {
+  std::shared_lock<std::shared_mutex> lk(s.view_mu());
+  const FileRec* r = s.area(trash).Rec(id);
+  if (!r) return "artifact id " + std::to_string(id);
+  return "uid " + r->uid + (r->key_is_path ? " (" + DisplayPath(*r) + ")" : "");
+}
+
+// Trash or purge one artifact and bring the view up to date.
+Status RemoveFile(Session& s, int64_t id, bool purge) {
+  std::optional<std::string> key = KeyOf(s, id, false);
+  if (!key) key = KeyOf(s, id, true);
+  std::string what = DescribeFile(s, id, !KeyOf(s, id, false).has_value());
+  REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+  if (purge) {
+    PurgeOptions opts;
+    opts.purge_real_keys = s.config().purge_real_keys;
+    auto out = w->Purge(id, opts);
+    if (!out.ok()) return out.status().Annotate("purge " + what);
+    if (out->kept_path) log::Info("purged " + what + "; real-key file kept at " + *out->kept_path);
+    else log::Info("purged " + what);
+  } else {
+    Status st = w->Trash(id);
+    if (!st.ok()) return st.Annotate("trash " + what);
+  }
+  std::vector<std::string> keys;
+  if (key) keys.push_back(*key);
+  return s.RefreshKeys(*w, keys, {id});
+}
+
+}  // namespace
+
+void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
+  Session& s = SessionOf(req);
+  if (s.config().read_only) return Refuse(req, EROFS, "unlink", "the mount is read-only");
+  auto pc = ResolveChild(s, parent, name);
+  if (!pc.ok()) return ReplyError(req, pc.status(), "unlink");
+  const Node& c = pc->child;
+  switch (c.kind) {
+    case Node::kPending:
+      s.UpdatePending(static_cast<uint64_t>(c.id), [](PendingFile& p) { p.unlinked = true; });
+      return (void)fuse_reply_err(req, 0);
+    case Node::kMember:
+      return Refuse(req, EPERM, "unlink", std::string(name) + ": collection members cannot be removed");
+    case Node::kFile: {
+      bool purge = c.trash || s.config().notrash;
+      Status st = RemoveFile(s, c.id, purge);
+      if (!st.ok()) return ReplyError(req, st, "unlink");
+      return (void)fuse_reply_err(req, 0);
+    }
+    case Node::kDir:
+    case Node::kCollection: return Refuse(req, EISDIR, "unlink", std::string(name) + " is a directory");
+    default: return Refuse(req, EPERM, "unlink", std::string(name) + " is part of the fixed tree");
+  }
+}
+
+void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
+  Session& s = SessionOf(req);
+  if (s.config().read_only) return Refuse(req, EROFS, "rmdir", "the mount is read-only");
+  auto pc = ResolveChild(s, parent, name);
+  if (!pc.ok()) return ReplyError(req, pc.status(), "rmdir");
+  const Node& c = pc->child;
+  switch (c.kind) {
+    case Node::kDir: {
+      std::unique_lock<std::shared_mutex> lk(s.view_mu());
+      if (c.path.empty()) {
+        // artifacts/ itself (or .trash/artifacts/): fixed; "removing" an empty one succeeds so
+        // that `rm -rf .trash/*` exits 0 once everything in it is purged.
+        if (!s.area(c.trash).DirEmpty("")) return Refuse(req, ENOTEMPTY, "rmdir", name);
+        if (!c.trash) return Refuse(req, EPERM, "rmdir", "artifacts/ is part of the fixed tree");
+        return (void)fuse_reply_err(req, 0);
+      }
+      if (!s.area(c.trash).RemoveDir(c.path)) return Refuse(req, ENOTEMPTY, "rmdir", c.path);
+      return (void)fuse_reply_err(req, 0);
+    }
+    case Node::kCollection: {
+      auto w = s.AcquireWriter();
+      if (!w.ok()) return ReplyError(req, w.status(), "rmdir");
+      bool purge = c.trash || s.config().notrash;
+      Status st = purge ? (*w)->PurgeCollection(c.id) : (*w)->TrashCollection(c.id);
+      if (!st.ok()) return ReplyError(req, st.Annotate(std::string("collection ") + name), "rmdir");
+      log::Info(std::string(purge ? "purged" : "trashed") + " collection " + name);
+      Status r = s.RefreshCollections(**w);
+      if (!r.ok()) log::Error("refresh collections: " + r.ToString());
+      return (void)fuse_reply_err(req, 0);
+    }
+    case Node::kTrashCollectionsTop: {
+      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      if (!s.collections(true).empty()) return Refuse(req, ENOTEMPTY, "rmdir", name);
+      return (void)fuse_reply_err(req, 0);
+    }
+    case Node::kFile:
+    case Node::kMember:
+    case Node::kPending: return Refuse(req, ENOTDIR, "rmdir", std::string(name) + " is a file");
+    default: return Refuse(req, EPERM, "rmdir", std::string(name) + " is part of the fixed tree");
+  }
+}
+
+void Mkdir(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t) {
+  Session& s = SessionOf(req);
+  if (s.config().read_only) return Refuse(req, EROFS, "mkdir", "the mount is read-only");
+  Status fresh = s.EnsureFresh();
+  if (!fresh.ok()) return ReplyError(req, fresh, "mkdir");
+  auto p = s.Resolve(parent);
+  if (!p.ok()) return ReplyError(req, p.status(), "mkdir");
+  if (p->kind != Node::kDir || p->trash)
+    return Refuse(req, EPERM, "mkdir", std::string(name) + ": directories can only be made under artifacts/");
+  std::string path = Join(p->path, name);
+  Status valid = ValidateKey(path + "/x");
+  if (!valid.ok()) return ReplyError(req, valid, "mkdir");
+  fuse_entry_param e;
+  {
+    std::unique_lock<std::shared_mutex> lk(s.view_mu());
+    if (s.PendingAt(p->path, name) || !s.area(false).MakeDir(path))
+      return Refuse(req, EEXIST, "mkdir", path);
+  }
+  Node n;
+  n.kind = Node::kDir;
+  n.path = path;
+  std::shared_lock<std::shared_mutex> lk(s.view_mu());
+  Status st = MakeEntry(s, n, &e);
+  if (!st.ok()) return ReplyError(req, st, "mkdir");
+  fuse_reply_entry(req, &e);
+}
+
+namespace {
+
+// rename(2) with the record semantics. Returns the status to reply with.
+Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::string& dst_name,
+                unsigned int flags) {
+  const Node& c = src.child;
+  if (flags & RENAME_EXCHANGE) return Status::Invalid("RENAME_EXCHANGE is not supported");
+  const bool noreplace = flags & RENAME_NOREPLACE;
+  if (c.kind == Node::kMember) return Status::Permission("collection members cannot be moved");
+
+  // Collections: only out of .trash (restore, optionally with a new name).
+  if (c.kind == Node::kCollection) {
+    if (!c.trash || dst_parent.kind != Node::kCollectionsTop)
+      return Status::Permission("collections can only be moved out of .trash/collections/");
+    std::optional<std::string> new_name;
+    {
+      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      for (const auto& col : s.collections(true))
+        if (col.id == c.id && col.name != dst_name) new_name = dst_name;
+      if (CollectionNames(s.collections(false), false).count(dst_name))
+        return Status::Exists("collections/" + dst_name);
+    }
+    REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+    REGFS_RETURN_IF_ERROR(w->RestoreCollection(c.id, new_name));
+    log::Info("restored collection " + dst_name);
+    return s.RefreshCollections(*w);
+  }
+
+  if (dst_parent.kind != Node::kDir)
+    return Status::Permission("records can only be moved into artifacts/");
+  if (dst_parent.trash) return Status::Permission("nothing can be moved into .trash (use rm)");
+  if (c.kind != Node::kFile && c.kind != Node::kDir && c.kind != Node::kPending)
+    return Status::Permission("part of the fixed tree");
+
+  std::string dst_key = Join(dst_parent.path, dst_name);
+  REGFS_RETURN_IF_ERROR(ValidateKey(dst_key));
+  std::optional<AreaView::Child> existing;
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    existing = s.area(false).Lookup(dst_parent.path, dst_name);
+  }
+  if (existing && noreplace) return Status::Exists("artifacts/" + dst_key);
+
+  // A file still being written: only its future key changes.
+  if (c.kind == Node::kPending) {
+    if (existing && existing->is_dir) return Status(Status::Code::kIsDir, dst_key);
+    std::string dir = dst_parent.path;
+    std::string name = dst_name;
+    s.UpdatePending(static_cast<uint64_t>(c.id), [&](PendingFile& p) {
+      p.dir = dir;
+      p.name = name;
+    });
+    return Status();
+  }
+
+  if (c.kind == Node::kFile) {
+    if (existing && existing->is_dir) return Status(Status::Code::kIsDir, "artifacts/" + dst_key);
+    if (existing && !existing->is_dir && existing->id == c.id) return Status();  // same record
+    std::optional<std::string> old_key = KeyOf(s, c.id, c.trash);
+    std::string what = DescribeFile(s, c.id, c.trash);
+    REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+    if (c.trash) {
+      // Restore: take the key first (trashing what is shown there), then the state.
+      if (old_key != dst_key) {
+        REGFS_RETURN_IF_ERROR(w->Rekey(c.id, dst_key, /*replace=*/true).Annotate("restore " + what));
+      } else {
+        REGFS_ASSIGN_OR_RETURN(auto shown, w->ArtifactsByKey(dst_key, kStateVisible));
+        for (const auto& a : shown) REGFS_RETURN_IF_ERROR(w->Trash(a.id).Annotate("displace " + a.uid));
+      }
+      REGFS_RETURN_IF_ERROR(w->Restore(c.id).Annotate("restore " + what));
+      log::Info("restored " + what + " as " + dst_key);
+    } else {
+      REGFS_RETURN_IF_ERROR(w->Rekey(c.id, dst_key, /*replace=*/true).Annotate("re-key " + what));
+      log::Info("re-keyed " + what + " to " + dst_key);
+    }
+    std::vector<std::string> keys{dst_key};
+    if (old_key) keys.push_back(*old_key);
+    return s.RefreshKeys(*w, keys, {c.id});
+  }
+
+  // A directory.
+  if (existing && !existing->is_dir) return Status(Status::Code::kNotDir, "artifacts/" + dst_key);
+  if (existing) {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    if (!s.area(false).DirEmpty(dst_key)) return Status::NotEmpty("artifacts/" + dst_key);
+  }
+  if (!c.trash && (dst_key == c.path || dst_key.rfind(c.path + "/", 0) == 0))
+    return Status::Invalid("cannot move a directory into itself");
+  std::vector<int64_t> ids;
+  std::vector<std::string> keys;
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    for (int64_t id : s.area(c.trash).IdsUnder(c.path)) {
+      const FileRec* r = s.area(c.trash).Rec(id);
+      if (!r || !r->key_is_path) continue;
+      ids.push_back(id);
+      std::string key = DisplayPath(*r);
+      keys.push_back(key);
+      keys.push_back(dst_key + key.substr(c.path.size()));
+    }
+  }
+  REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+  if (c.trash) {
+    // Restore every record below the directory, under the new directory.
+    for (size_t i = 0; i < ids.size(); ++i) {
+      const std::string& old_key = keys[2 * i];
+      const std::string& new_key = keys[2 * i + 1];
+      if (old_key != new_key)
+        REGFS_RETURN_IF_ERROR(w->Rekey(ids[i], new_key, /*replace=*/true).Annotate("restore " + old_key));
+      REGFS_RETURN_IF_ERROR(w->Restore(ids[i]).Annotate("restore " + old_key));
+    }
+    log::Info("restored " + std::to_string(ids.size()) + " record(s) from .trash/artifacts/" + c.path +
+              " to artifacts/" + dst_key);
+  } else {
+    REGFS_RETURN_IF_ERROR(w->RekeyDir(c.path, dst_key, kStateVisible).Annotate("move " + c.path));
+    log::Info("moved directory " + c.path + " to " + dst_key + " (" + std::to_string(ids.size()) +
+              " record(s))");
+  }
+  {
+    std::unique_lock<std::shared_mutex> lk(s.view_mu());
+    if (existing) s.area(false).RemoveDir(dst_key);
+    if (!c.trash) s.area(false).MoveUserDirs(c.path, dst_key);
+  }
+  return s.RefreshKeys(*w, keys, ids);
+}
+
+}  // namespace
+
+void Rename(fuse_req_t req, fuse_ino_t parent, const char* name, fuse_ino_t newparent,
+            const char* newname, unsigned int flags) {
+  Session& s = SessionOf(req);
+  if (s.config().read_only) return Refuse(req, EROFS, "rename", "the mount is read-only");
+  auto pc = ResolveChild(s, parent, name);
+  if (!pc.ok()) return ReplyError(req, pc.status(), "rename");
+  auto dp = s.Resolve(newparent);
+  if (!dp.ok()) return ReplyError(req, dp.status(), "rename");
+  Status st = DoRename(s, *pc, *dp, newname, flags);
+  if (!st.ok()) return ReplyError(req, st.Annotate(std::string(name) + " -> " + newname), "rename");
+  fuse_reply_err(req, 0);
+}
+
+void Refused(fuse_req_t req, const char* op) {
+  Refuse(req, EPERM, op, "links, symlinks and device nodes are not supported");
+}
+
+}  // namespace regfs::ops

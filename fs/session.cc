@@ -1,0 +1,652 @@
+#include "fs/session.h"
+
+#include <fuse_lowlevel.h>
+#include <unistd.h>
+
+#include <chrono>
+
+#include "core/clock.h"
+#include "fs/inodes.h"
+#include "fs/log.h"
+
+namespace regfs {
+
+namespace {
+
+// Parent directory path of `path` inside an area ("" at the top).
+std::string ParentOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+timespec g_mount_time = [] {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return ts;
+}();
+
+CollectionRec MakeCollectionRec(const Collection& c) {
+  CollectionRec r;
+  r.id = c.id;
+  r.uid = c.uid;
+  r.name = c.name;
+  r.state = c.state;
+  ParseTimestamp(c.created_at, &r.mtime);
+  ParseTimestamp(c.updated_at, &r.ctime);
+  return r;
+}
+
+}  // namespace
+
+FileHandle::~FileHandle() {
+  if (fd >= 0) close(fd);
+  // A staging file that was never committed (discarded write, unlinked pending file).
+  if (!staging.empty()) unlink(staging.c_str());
+}
+
+Session::Session(MountConfig cfg, std::shared_ptr<const InstanceInfo> info)
+    : cfg_(std::move(cfg)), info_(std::move(info)), owner_uid_(getuid()), owner_gid_(getgid()) {}
+
+Session::~Session() { Stop(); }
+
+Status Session::Start() {
+  REGFS_ASSIGN_OR_RETURN(writer_, Registry::Open(info_, cfg_.read_only));
+  if (!cfg_.read_only) {
+    auto done = writer_->FinishPending();
+    if (!done.ok()) {
+      log::Error("finishing pending file operations: " + done.status().ToString());
+    } else if (*done > 0) {
+      log::Info("finished " + std::to_string(*done) + " pending file operation(s) left by a crash");
+    }
+    Status cs = info_->storage->CleanStaging();
+    if (!cs.ok()) log::Warn("cleaning staging files: " + cs.ToString());
+  }
+  REGFS_ASSIGN_OR_RETURN(writer_data_version_, writer_->conn().DataVersion());
+  poller_ = std::thread([this] { PollLoop(); });
+  notifier_ = std::thread([this] { NotifyLoop(); });
+  return Status();
+}
+
+void Session::Stop() {
+  {
+    std::lock_guard<std::mutex> lk(notify_mu_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  notify_cv_.notify_all();
+  if (poller_.joinable()) poller_.join();
+  if (notifier_.joinable()) notifier_.join();
+}
+
+// ---------------------------------------------------------------- connections
+
+Session::Reader::~Reader() {
+  if (!r_) return;
+  std::lock_guard<std::mutex> lk(s_->pool_mu_);
+  s_->pool_.push_back(std::move(r_));
+}
+
+Result<Session::Reader> Session::AcquireReader() {
+  {
+    std::lock_guard<std::mutex> lk(pool_mu_);
+    if (!pool_.empty()) {
+      auto r = std::move(pool_.back());
+      pool_.pop_back();
+      return Reader(this, std::move(r));
+    }
+  }
+  REGFS_ASSIGN_OR_RETURN(auto reg, Registry::Open(info_, /*read_only=*/true));
+  return Reader(this, std::move(reg));
+}
+
+Result<Session::Writer> Session::AcquireWriter() {
+  if (cfg_.read_only) return Status::ReadOnly("the mount is read-only (-o ro)");
+  std::unique_lock<std::mutex> lk(writer_mu_);
+  // An external commit since we last looked: make sure the view is reloaded afterwards.
+  auto v = writer_->conn().DataVersion();
+  if (v.ok() && *v != writer_data_version_) {
+    writer_data_version_ = *v;
+    stale_ = true;
+  }
+  return Writer(std::move(lk), writer_.get());
+}
+
+// ---------------------------------------------------------------- view
+
+Status Session::LoadAll() {
+  REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
+  visible_.Clear();
+  trash_.Clear();
+  Status s = reader->ForEachArtifact(StateFilter::kAll, [this](const Artifact& a) {
+    if (a.state == kStateVisible) visible_.Put(MakeFileRec(a));
+    else if (a.state == kStateTrash) trash_.Put(MakeFileRec(a));
+  });
+  REGFS_RETURN_IF_ERROR(s);
+  REGFS_ASSIGN_OR_RETURN(auto cols, reader->Collections(StateFilter::kAll));
+  visible_cols_.clear();
+  trash_cols_.clear();
+  for (const auto& c : cols) {
+    if (c.state == kStateVisible) visible_cols_.push_back(MakeCollectionRec(c));
+    else if (c.state == kStateTrash) trash_cols_.push_back(MakeCollectionRec(c));
+  }
+  {
+    std::lock_guard<std::mutex> lk(members_mu_);
+    members_.clear();
+  }
+  loaded_ = true;
+  reloads++;
+  return Status();
+}
+
+Status Session::EnsureFresh() {
+  {
+    std::shared_lock<std::shared_mutex> lk(view_mu_);
+    if (loaded_ && !stale_) return Status();
+  }
+  std::unique_lock<std::shared_mutex> lk(view_mu_);
+  if (loaded_ && !stale_) return Status();
+  bool had = loaded_;
+  stale_ = false;
+  if (!had) return LoadAll();
+  AreaView old_visible = visible_, old_trash = trash_;
+  auto old_vcols = visible_cols_, old_tcols = trash_cols_;
+  Status s = LoadAll();
+  if (!s.ok()) {
+    stale_ = true;
+    return s;
+  }
+  QueueDiff(old_visible, visible_, false);
+  QueueDiff(old_trash, trash_, true);
+  for (const auto& [name, id] : CollectionNames(old_vcols, false)) InvalEntry(ino::kCollections, name);
+  for (const auto& [name, id] : CollectionNames(old_tcols, true))
+    InvalEntry(ino::kTrashCollections, name);
+  return Status();
+}
+
+void Session::QueueDiff(const AreaView& before, const AreaView& after, bool trash) {
+  // Walk every directory the kernel may hold (those with a registered inode, plus the top).
+  std::vector<std::pair<uint64_t, std::string>> dirs;
+  dirs.emplace_back(trash ? ino::kTrashArtifacts : ino::kArtifacts, "");
+  {
+    std::lock_guard<std::mutex> lk(dirs_mu_);
+    for (const auto& [i, ref] : dir_inos_)
+      if (ref.trash == trash) dirs.emplace_back(i, ref.path);
+  }
+  for (const auto& [dino, path] : dirs) {
+    const auto* old_names = before.Names(path);
+    if (!old_names) continue;
+    const auto* new_names = after.Names(path);
+    for (const auto& [name, child] : *old_names) {
+      bool same = false;
+      if (new_names) {
+        auto it = new_names->find(name);
+        same = it != new_names->end() && it->second.is_dir == child.is_dir &&
+               it->second.id == child.id;
+        if (same && !child.is_dir) {
+          const FileRec* a = before.Rec(child.id);
+          const FileRec* b = after.Rec(child.id);
+          same = a && b && a->size == b->size && a->ctime.tv_sec == b->ctime.tv_sec &&
+                 a->ctime.tv_nsec == b->ctime.tv_nsec;
+        }
+      }
+      if (!same) {
+        InvalEntry(dino, name);
+        if (!child.is_dir) InvalInode(ino::Make(ino::Tag::kArtifact, child.id));
+      }
+    }
+  }
+}
+
+Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
+                            const std::vector<int64_t>& ids) {
+  std::unique_lock<std::shared_mutex> lk(view_mu_);
+  if (!loaded_) return Status();  // the first access loads everything anyway
+  // Names shown before, so the kernel forgets those that now mean something else.
+  auto note = [&](AreaView& area, bool trash, int64_t id) {
+    const FileRec* r = area.Rec(id);
+    if (!r) return;
+    std::string name = area.ShownName(id);
+    if (name.empty()) return;
+    uint64_t parent = r->dir.empty() ? (trash ? ino::kTrashArtifacts : ino::kArtifacts)
+                                     : ino::Make(trash ? ino::Tag::kTrashDir : ino::Tag::kDir,
+                                                 ino::PathHash(r->dir));
+    InvalEntry(parent, name);
+    InvalInode(ino::Make(ino::Tag::kArtifact, id));
+  };
+  std::vector<int64_t> touched(ids);
+  for (const std::string& key : keys) {
+    for (int state : {kStateVisible, kStateTrash}) {
+      REGFS_ASSIGN_OR_RETURN(auto rows, reg.ArtifactsByKey(key, state));
+      for (const auto& a : rows) touched.push_back(a.id);
+    }
+    // Records the view had at this key (some may have left it).
+    for (bool trash : {false, true}) {
+      AreaView& area = this->area(trash);
+      std::string dir = ParentOf(key);
+      std::string base = key.substr(dir.empty() ? 0 : dir.size() + 1);
+      const auto* names = area.Names(dir);
+      if (!names) continue;
+      for (const auto& [name, child] : *names) {
+        if (child.is_dir) continue;
+        const FileRec* r = area.Rec(child.id);
+        if (r && r->base == base) touched.push_back(child.id);
+      }
+    }
+  }
+  for (int64_t id : touched) {
+    note(visible_, false, id);
+    note(trash_, true, id);
+    REGFS_ASSIGN_OR_RETURN(auto a, reg.ArtifactById(id));
+    visible_.Remove(id);
+    trash_.Remove(id);
+    if (!a) continue;
+    // Versions of the same family at the same key may have changed is_latest too.
+    if (a->state == kStateVisible) visible_.Put(MakeFileRec(*a));
+    else if (a->state == kStateTrash) trash_.Put(MakeFileRec(*a));
+  }
+  for (int64_t id : touched) {
+    note(visible_, false, id);
+    note(trash_, true, id);
+  }
+  return Status();
+}
+
+Status Session::RefreshCollections(Registry& reg) {
+  REGFS_ASSIGN_OR_RETURN(auto cols, reg.Collections(StateFilter::kAll));
+  std::unique_lock<std::shared_mutex> lk(view_mu_);
+  for (const auto& [name, id] : CollectionNames(visible_cols_, false))
+    InvalEntry(ino::kCollections, name);
+  for (const auto& [name, id] : CollectionNames(trash_cols_, true))
+    InvalEntry(ino::kTrashCollections, name);
+  visible_cols_.clear();
+  trash_cols_.clear();
+  for (const auto& c : cols) {
+    if (c.state == kStateVisible) visible_cols_.push_back(MakeCollectionRec(c));
+    else if (c.state == kStateTrash) trash_cols_.push_back(MakeCollectionRec(c));
+  }
+  std::lock_guard<std::mutex> mlk(members_mu_);
+  members_.clear();
+  return Status();
+}
+
+Result<std::vector<MemberRec>> Session::Members(int64_t collection_id) {
+  {
+    std::lock_guard<std::mutex> lk(members_mu_);
+    auto it = members_.find(collection_id);
+    if (it != members_.end()) return it->second;
+  }
+  REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
+  REGFS_ASSIGN_OR_RETURN(auto arts, reader->Members(collection_id));
+  // Link ids, in the same order as Members() returns the artifacts.
+  REGFS_ASSIGN_OR_RETURN(
+      auto st, reader->conn().Prepare("SELECT id FROM " + QuoteId(info_->schema.collection_artifact) +
+                                      " WHERE collection_id = ?1 ORDER BY id"));
+  st.Bind(1, collection_id);
+  std::vector<MemberRec> out;
+  size_t i = 0;
+  for (;;) {
+    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row || i >= arts.size()) break;
+    MemberRec m;
+    m.link_id = st.Int(0);
+    m.file = MakeFileRec(arts[i++]);
+    // Members are named by the last component of their key.
+    out.push_back(std::move(m));
+  }
+  std::lock_guard<std::mutex> lk(members_mu_);
+  members_[collection_id] = out;
+  return out;
+}
+
+Result<std::optional<Artifact>> Session::LoadArtifact(int64_t id) {
+  REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
+  return reader->ArtifactById(id);
+}
+
+// ---------------------------------------------------------------- inodes
+
+uint64_t Session::DirIno(bool trash, const std::string& path) {
+  if (path.empty()) return trash ? ino::kTrashArtifacts : ino::kArtifacts;
+  ino::Tag tag = trash ? ino::Tag::kTrashDir : ino::Tag::kDir;
+  uint64_t h = ino::PathHash(path);
+  std::lock_guard<std::mutex> lk(dirs_mu_);
+  // Open addressing on the (astronomically rare) hash collision.
+  for (;; h = (h + 1) & ino::kLowMask) {
+    uint64_t i = ino::Make(tag, h);
+    auto it = dir_inos_.find(i);
+    if (it == dir_inos_.end()) {
+      dir_inos_.emplace(i, DirRef{trash, path, 0});
+      return i;
+    }
+    if (it->second.path == path && it->second.trash == trash) return i;
+  }
+}
+
+void Session::AddLookup(uint64_t i) {
+  ino::Tag tag = ino::TagOf(i);
+  if (tag != ino::Tag::kDir && tag != ino::Tag::kTrashDir) return;
+  std::lock_guard<std::mutex> lk(dirs_mu_);
+  auto it = dir_inos_.find(i);
+  if (it != dir_inos_.end()) it->second.nlookup++;
+}
+
+void Session::Forget(uint64_t i, uint64_t n) {
+  ino::Tag tag = ino::TagOf(i);
+  if (tag == ino::Tag::kPending) {
+    std::lock_guard<std::mutex> lk(pending_mu_);
+    auto it = pending_.find(ino::LowOf(i));
+    // A committed or unlinked pending file is forgotten with its last kernel reference.
+    if (it != pending_.end() && (it->second.committed_id || it->second.unlinked)) pending_.erase(it);
+    return;
+  }
+  if (tag != ino::Tag::kDir && tag != ino::Tag::kTrashDir) return;
+  std::lock_guard<std::mutex> lk(dirs_mu_);
+  auto it = dir_inos_.find(i);
+  if (it == dir_inos_.end()) return;
+  it->second.nlookup = it->second.nlookup > n ? it->second.nlookup - n : 0;
+  if (it->second.nlookup == 0) dir_inos_.erase(it);
+}
+
+Result<Node> Session::Resolve(uint64_t i) {
+  Node n;
+  switch (i) {
+    case ino::kRoot: n.kind = Node::kRoot; return n;
+    case ino::kArtifacts: n.kind = Node::kDir; return n;
+    case ino::kCollections: n.kind = Node::kCollectionsTop; return n;
+    case ino::kTrash: n.kind = Node::kTrashTop; return n;
+    case ino::kTrashArtifacts: n.kind = Node::kDir; n.trash = true; return n;
+    case ino::kTrashCollections: n.kind = Node::kTrashCollectionsTop; return n;
+    default: break;
+  }
+  uint64_t low = ino::LowOf(i);
+  switch (ino::TagOf(i)) {
+    case ino::Tag::kArtifact: {
+      n.kind = Node::kFile;
+      n.id = static_cast<int64_t>(low);
+      std::shared_lock<std::shared_mutex> lk(view_mu_);
+      if (visible_.Rec(n.id)) return n;
+      if (trash_.Rec(n.id)) {
+        n.trash = true;
+        return n;
+      }
+      return Status::NotFound("artifact id " + std::to_string(n.id) + " is not shown");
+    }
+    case ino::Tag::kCollection: {
+      n.kind = Node::kCollection;
+      n.id = static_cast<int64_t>(low);
+      std::shared_lock<std::shared_mutex> lk(view_mu_);
+      for (const auto& c : visible_cols_)
+        if (c.id == n.id) return n;
+      for (const auto& c : trash_cols_)
+        if (c.id == n.id) {
+          n.trash = true;
+          return n;
+        }
+      return Status::NotFound("collection id " + std::to_string(n.id));
+    }
+    case ino::Tag::kMember: {
+      n.kind = Node::kMember;
+      n.id = static_cast<int64_t>(low);
+      std::lock_guard<std::mutex> lk(members_mu_);
+      for (const auto& [cid, members] : members_)
+        for (const auto& m : members)
+          if (m.link_id == n.id) {
+            n.artifact = m.file.id;
+            return n;
+          }
+      return Status::NotFound("collection link id " + std::to_string(n.id));
+    }
+    case ino::Tag::kDir:
+    case ino::Tag::kTrashDir: {
+      std::lock_guard<std::mutex> lk(dirs_mu_);
+      auto it = dir_inos_.find(i);
+      if (it == dir_inos_.end()) return Status::NotFound("directory inode " + std::to_string(i));
+      n.kind = Node::kDir;
+      n.trash = it->second.trash;
+      n.path = it->second.path;
+      return n;
+    }
+    case ino::Tag::kPending: {
+      n.kind = Node::kPending;
+      n.id = static_cast<int64_t>(low);
+      std::lock_guard<std::mutex> lk(pending_mu_);
+      auto it = pending_.find(low);
+      if (it == pending_.end()) return Status::NotFound("file being written " + std::to_string(low));
+      if (it->second.committed_id) {
+        // The write became a record: this inode now shows it.
+        n.kind = Node::kFile;
+        n.id = *it->second.committed_id;
+      }
+      return n;
+    }
+    default: break;
+  }
+  return Status::NotFound("inode " + std::to_string(i));
+}
+
+uint64_t Session::InoOf(const Node& n) {
+  switch (n.kind) {
+    case Node::kRoot: return ino::kRoot;
+    case Node::kCollectionsTop: return ino::kCollections;
+    case Node::kTrashTop: return ino::kTrash;
+    case Node::kTrashCollectionsTop: return ino::kTrashCollections;
+    case Node::kDir: return DirIno(n.trash, n.path);
+    case Node::kFile: return ino::Make(ino::Tag::kArtifact, n.id);
+    case Node::kCollection: return ino::Make(ino::Tag::kCollection, n.id);
+    case Node::kMember: return ino::Make(ino::Tag::kMember, n.id);
+    case Node::kPending: return ino::Make(ino::Tag::kPending, n.id);
+  }
+  return 0;
+}
+
+Status Session::Stat(const Node& n, struct stat* st) {
+  *st = {};
+  st->st_uid = owner_uid_;
+  st->st_gid = owner_gid_;
+  st->st_blksize = 1 << 20;  // cp and friends size their buffers by this
+  st->st_atim = st->st_mtim = st->st_ctim = g_mount_time;
+  auto dir = [&](mode_t mode) {
+    st->st_mode = S_IFDIR | mode;
+    st->st_nlink = 2;
+  };
+  auto file = [&](const FileRec& r, mode_t mode) {
+    st->st_mode = S_IFREG | mode;
+    st->st_nlink = 1;
+    st->st_size = r.size;
+    st->st_blocks = (r.size + 511) / 512;
+    st->st_mtim = r.mtime;
+    st->st_atim = r.mtime;
+    st->st_ctim = r.ctime;
+  };
+  const mode_t writable = cfg_.read_only ? 0555 : 0755;
+  st->st_ino = InoOf(n);
+  switch (n.kind) {
+    case Node::kRoot:
+    case Node::kCollectionsTop:
+    case Node::kTrashTop:
+    case Node::kTrashCollectionsTop: dir(writable); return Status();
+    case Node::kDir:
+      if (!area(n.trash).HasDir(n.path)) return Status::NotFound("directory " + n.path);
+      dir(writable);
+      return Status();
+    case Node::kCollection: {
+      for (const auto* list : {&visible_cols_, &trash_cols_})
+        for (const auto& c : *list)
+          if (c.id == n.id) {
+            dir(0555);
+            st->st_mtim = st->st_atim = c.mtime;
+            st->st_ctim = c.ctime;
+            return Status();
+          }
+      return Status::NotFound("collection id " + std::to_string(n.id));
+    }
+    case Node::kFile: {
+      const FileRec* r = area(n.trash).Rec(n.id);
+      if (!r) r = area(!n.trash).Rec(n.id);
+      if (!r) return Status::NotFound("artifact id " + std::to_string(n.id));
+      bool can_write = !cfg_.read_only && r->state == kStateVisible && r->key_is_path;
+      file(*r, can_write ? 0644 : 0444);
+      return Status();
+    }
+    case Node::kMember: {
+      std::lock_guard<std::mutex> lk(members_mu_);
+      for (const auto& [cid, members] : members_)
+        for (const auto& m : members)
+          if (m.link_id == n.id) {
+            file(m.file, 0444);
+            return Status();
+          }
+      return Status::NotFound("collection link id " + std::to_string(n.id));
+    }
+    case Node::kPending: {
+      std::lock_guard<std::mutex> lk(pending_mu_);
+      auto it = pending_.find(static_cast<uint64_t>(n.id));
+      if (it == pending_.end()) return Status::NotFound("file being written");
+      FileRec r;
+      r.size = static_cast<int64_t>(it->second.size);
+      r.mtime = r.ctime = it->second.mtime;
+      file(r, 0644);
+      return Status();
+    }
+  }
+  return Status::NotFound("inode");
+}
+
+// ---------------------------------------------------------------- pending writes
+
+uint64_t Session::AddPending(const std::string& dir, const std::string& name) {
+  std::lock_guard<std::mutex> lk(pending_mu_);
+  PendingFile p;
+  p.seq = next_pending_++;
+  p.dir = dir;
+  p.name = name;
+  clock_gettime(CLOCK_REALTIME, &p.mtime);
+  pending_[p.seq] = p;
+  return p.seq;
+}
+
+std::optional<PendingFile> Session::Pending(uint64_t seq) {
+  std::lock_guard<std::mutex> lk(pending_mu_);
+  auto it = pending_.find(seq);
+  if (it == pending_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<uint64_t> Session::PendingAt(const std::string& dir, const std::string& name) {
+  std::lock_guard<std::mutex> lk(pending_mu_);
+  for (const auto& [seq, p] : pending_)
+    if (!p.committed_id && !p.unlinked && p.dir == dir && p.name == name) return seq;
+  return std::nullopt;
+}
+
+std::vector<PendingFile> Session::PendingIn(const std::string& dir) {
+  std::vector<PendingFile> out;
+  std::lock_guard<std::mutex> lk(pending_mu_);
+  for (const auto& [seq, p] : pending_)
+    if (!p.committed_id && !p.unlinked && p.dir == dir) out.push_back(p);
+  return out;
+}
+
+void Session::UpdatePending(uint64_t seq, const std::function<void(PendingFile&)>& fn) {
+  std::lock_guard<std::mutex> lk(pending_mu_);
+  auto it = pending_.find(seq);
+  if (it != pending_.end()) fn(it->second);
+}
+
+void Session::DropPending(uint64_t seq) {
+  std::lock_guard<std::mutex> lk(pending_mu_);
+  pending_.erase(seq);
+}
+
+// ---------------------------------------------------------------- handles
+
+uint64_t Session::AddHandle(std::unique_ptr<FileHandle> h) {
+  std::lock_guard<std::mutex> lk(handles_mu_);
+  uint64_t fh = next_handle_++;
+  handles_[fh] = std::move(h);
+  return fh;
+}
+
+FileHandle* Session::GetHandle(uint64_t fh) {
+  std::lock_guard<std::mutex> lk(handles_mu_);
+  auto it = handles_.find(fh);
+  return it == handles_.end() ? nullptr : it->second.get();
+}
+
+std::unique_ptr<FileHandle> Session::TakeHandle(uint64_t fh) {
+  std::lock_guard<std::mutex> lk(handles_mu_);
+  auto it = handles_.find(fh);
+  if (it == handles_.end()) return nullptr;
+  auto h = std::move(it->second);
+  handles_.erase(it);
+  return h;
+}
+
+// ---------------------------------------------------------------- kernel caches
+
+void Session::InvalEntry(uint64_t parent, const std::string& name) {
+  std::lock_guard<std::mutex> lk(notify_mu_);
+  notify_q_.push_back(Inval{parent, name});
+  notify_cv_.notify_all();  // the poller shares this condition variable
+}
+
+void Session::InvalInode(uint64_t i) {
+  std::lock_guard<std::mutex> lk(notify_mu_);
+  notify_q_.push_back(Inval{i, ""});
+  notify_cv_.notify_all();  // the poller shares this condition variable
+}
+
+void Session::NotifyLoop() {
+  std::unique_lock<std::mutex> lk(notify_mu_);
+  for (;;) {
+    notify_cv_.wait(lk, [this] { return stopping_ || !notify_q_.empty(); });
+    if (stopping_) return;
+    Inval item = std::move(notify_q_.front());
+    notify_q_.pop_front();
+    lk.unlock();
+    if (se_) {
+      // ENOENT just means the kernel had nothing cached: not an error.
+      if (item.name.empty())
+        fuse_lowlevel_notify_inval_inode(se_, item.parent_or_ino, 0, 0);
+      else
+        fuse_lowlevel_notify_inval_entry(se_, item.parent_or_ino, item.name.c_str(),
+                                         item.name.size());
+    }
+    lk.lock();
+  }
+}
+
+void Session::PollLoop() {
+  // External changes (CLI, LaminDB, another mount) show within 1 s: look every 200 ms.
+  using namespace std::chrono_literals;
+  std::unique_lock<std::mutex> lk(notify_mu_);
+  while (!notify_cv_.wait_for(lk, 200ms, [this] { return stopping_; })) {
+    lk.unlock();
+    bool changed = false;
+    {
+      std::unique_lock<std::mutex> wlk(writer_mu_, std::try_to_lock);
+      if (wlk.owns_lock()) {
+        auto v = writer_->conn().DataVersion();
+        if (v.ok() && *v != writer_data_version_) {
+          writer_data_version_ = *v;
+          changed = true;
+        }
+      }
+    }
+    if (changed || stale_) {
+      stale_ = true;
+      bool loaded;
+      {
+        std::shared_lock<std::shared_mutex> vlk(view_mu_);
+        loaded = loaded_;
+      }
+      if (loaded) {
+        Status s = EnsureFresh();
+        if (!s.ok()) log::Error("reloading after an external change: " + s.ToString());
+      }
+    }
+    lk.lock();
+  }
+}
+
+}  // namespace regfs

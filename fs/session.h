@@ -1,0 +1,239 @@
+// The state of one mount. Operations get everything from here (never from a global), so
+// the naming and record logic can be exercised without a kernel.
+//
+// Lock order (outer to inner): writer_mu_ -> view_mu_ -> dirs_mu_ / pending_mu_ -> pool_mu_.
+// A thread holding view_mu_ never waits for writer_mu_.
+#pragma once
+
+#include <sys/stat.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/hash.h"
+#include "core/instance.h"
+#include "core/registry.h"
+#include "fs/mount.h"
+#include "fs/view.h"
+
+struct fuse_session;
+
+namespace regfs {
+
+// What an inode number stands for.
+struct Node {
+  enum Kind {
+    kRoot,
+    kCollectionsTop,
+    kTrashTop,
+    kTrashCollectionsTop,
+    kDir,         // a directory in artifacts/ (trash=false) or .trash/artifacts/ (trash=true)
+    kFile,        // an artifact (id)
+    kCollection,  // a collection directory (id)
+    kMember,      // a member of a collection (id = link id; artifact = member artifact id)
+    kPending,     // a file being written that is not a record yet (id = sequence number)
+  };
+  Kind kind = kRoot;
+  bool trash = false;
+  std::string path;   // kDir: directory path inside the area
+  int64_t id = 0;
+  int64_t artifact = 0;  // kMember: the member artifact
+};
+
+// A new file being written through the mount.
+struct PendingFile {
+  uint64_t seq = 0;
+  std::string dir;
+  std::string name;
+  uint64_t size = 0;
+  timespec mtime{};
+  std::optional<int64_t> committed_id;  // set once saved: the inode then aliases the record
+  bool unlinked = false;
+};
+
+// An open file.
+struct FileHandle {
+  std::mutex mu;
+  bool writable = false;
+  int fd = -1;                    // stored file (reads) or staging file (writes)
+  int64_t artifact_id = 0;        // the record read from / the version being replaced
+  uint64_t pending_seq = 0;       // new files: the PendingFile
+  bool materialized = false;      // writes: the staging file holds the full content
+  bool dirty = false;             // writes: content changed since the last commit
+  // A write or truncate arrived since the last commit. flush() commits only then: a shell's
+  // `>` opens with O_TRUNC and closes a dup'd descriptor before writing, and that first
+  // close must not record an empty version. release() commits anything still dirty.
+  bool written = false;
+  std::string staging;            // writes: staging path
+  std::unique_ptr<StreamHasher> hasher;
+  uint64_t size = 0;              // writes: current size
+  uint64_t ino = 0;
+  ~FileHandle();
+};
+
+class Session {
+ public:
+  Session(MountConfig cfg, std::shared_ptr<const InstanceInfo> info);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Opens the writer connection, finishes pending purges, cleans staging, starts the
+  // change poller and the kernel-notification thread.
+  Status Start();
+  void Stop();
+  void set_fuse_session(fuse_session* se) { se_ = se; }
+
+  const MountConfig& config() const { return cfg_; }
+  const InstanceInfo& info() const { return *info_; }
+  uid_t owner_uid() const { return owner_uid_; }
+  gid_t owner_gid() const { return owner_gid_; }
+
+  // ------------------------------------------------------------ connections
+  class Reader {
+   public:
+    Reader(Session* s, std::unique_ptr<Registry> r) : s_(s), r_(std::move(r)) {}
+    Reader(Reader&&) = default;
+    ~Reader();
+    Registry* operator->() { return r_.get(); }
+    Registry& operator*() { return *r_; }
+
+   private:
+    Session* s_;
+    std::unique_ptr<Registry> r_;
+  };
+  // A pooled read connection (never used for writes).
+  Result<Reader> AcquireReader();
+
+  class Writer {
+   public:
+    Writer(std::unique_lock<std::mutex> lk, Registry* r) : lk_(std::move(lk)), r_(r) {}
+    Registry* operator->() { return r_; }
+    Registry& operator*() { return *r_; }
+
+   private:
+    std::unique_lock<std::mutex> lk_;
+    Registry* r_;
+  };
+  // The single write connection. Its PRAGMA data_version changes only when another
+  // connection commits, which is how external changes are noticed.
+  Result<Writer> AcquireWriter();
+
+  // ------------------------------------------------------------ the view
+  std::shared_mutex& view_mu() { return view_mu_; }
+  AreaView& area(bool trash) { return trash ? trash_ : visible_; }
+  const std::vector<CollectionRec>& collections(bool trash) const {
+    return trash ? trash_cols_ : visible_cols_;
+  }
+  // Loads the view when it has not been loaded or an external change made it stale.
+  // Call without holding view_mu_.
+  Status EnsureFresh();
+  // Members of a collection in link order (cached per view generation).
+  Result<std::vector<MemberRec>> Members(int64_t collection_id);
+  // After the mount itself changed records: re-reads the rows at these keys (both areas)
+  // and these artifact ids, and the collections. Call while holding the writer.
+  Status RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
+                     const std::vector<int64_t>& ids);
+  Status RefreshCollections(Registry& reg);
+  // The current artifact record behind a file inode (view first, database otherwise).
+  Result<std::optional<Artifact>> LoadArtifact(int64_t id);
+
+  // ------------------------------------------------------------ inodes
+  Result<Node> Resolve(uint64_t ino);
+  uint64_t InoOf(const Node& n);
+  // Directory inodes map back to paths while the kernel holds a reference.
+  uint64_t DirIno(bool trash, const std::string& path);
+  void AddLookup(uint64_t ino);
+  void Forget(uint64_t ino, uint64_t n);
+  // Attributes of a node (from the view; caller holds view_mu_ shared).
+  Status Stat(const Node& n, struct stat* st);
+
+  // ------------------------------------------------------------ pending writes
+  uint64_t AddPending(const std::string& dir, const std::string& name);
+  std::optional<PendingFile> Pending(uint64_t seq);
+  std::optional<uint64_t> PendingAt(const std::string& dir, const std::string& name);
+  std::vector<PendingFile> PendingIn(const std::string& dir);
+  void UpdatePending(uint64_t seq, const std::function<void(PendingFile&)>& fn);
+  void DropPending(uint64_t seq);
+
+  // ------------------------------------------------------------ handles
+  uint64_t AddHandle(std::unique_ptr<FileHandle> h);
+  FileHandle* GetHandle(uint64_t fh);
+  std::unique_ptr<FileHandle> TakeHandle(uint64_t fh);
+
+  // ------------------------------------------------------------ kernel caches
+  // Queued and sent from a separate thread (never from inside a request handler).
+  void InvalEntry(uint64_t parent, const std::string& name);
+  void InvalInode(uint64_t ino);
+
+  // Dev-only counters, logged at unmount.
+  std::atomic<uint64_t> reloads{0};
+
+ private:
+  Status LoadAll();
+  void PollLoop();
+  void NotifyLoop();
+  // Compares the old and new view and queues kernel invalidations for what changed.
+  void QueueDiff(const AreaView& before, const AreaView& after, bool trash);
+
+  MountConfig cfg_;
+  std::shared_ptr<const InstanceInfo> info_;
+  uid_t owner_uid_;
+  gid_t owner_gid_;
+  fuse_session* se_ = nullptr;
+
+  std::mutex writer_mu_;
+  std::unique_ptr<Registry> writer_;
+  int64_t writer_data_version_ = 0;
+
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Registry>> pool_;
+
+  std::shared_mutex view_mu_;
+  bool loaded_ = false;
+  std::atomic<bool> stale_{false};
+  AreaView visible_{false};
+  AreaView trash_{true};
+  std::vector<CollectionRec> visible_cols_, trash_cols_;
+  std::mutex members_mu_;
+  std::unordered_map<int64_t, std::vector<MemberRec>> members_;
+
+  struct DirRef {
+    bool trash;
+    std::string path;
+    uint64_t nlookup;
+  };
+  std::mutex dirs_mu_;
+  std::unordered_map<uint64_t, DirRef> dir_inos_;
+
+  std::mutex pending_mu_;
+  uint64_t next_pending_ = 1;
+  std::map<uint64_t, PendingFile> pending_;
+
+  std::mutex handles_mu_;
+  uint64_t next_handle_ = 1;
+  std::unordered_map<uint64_t, std::unique_ptr<FileHandle>> handles_;
+
+  std::mutex notify_mu_;
+  std::condition_variable notify_cv_;
+  struct Inval {
+    uint64_t parent_or_ino;
+    std::string name;  // empty: inode invalidation
+  };
+  std::deque<Inval> notify_q_;
+  bool stopping_ = false;
+  std::thread poller_, notifier_;
+};
+
+}  // namespace regfs

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds regfs and runs every test (unit, CLI, mount) with ctest.
+#
+#   scripts/test.sh              RelWithDebInfo build in build/
+#   scripts/test.sh --sanitize   AddressSanitizer + UndefinedBehaviorSanitizer, in build-asan/
+#   scripts/test.sh --tsan       ThreadSanitizer, in build-tsan/
+#   scripts/test.sh --quick      skip the mount tests
+#
+# Exits with ctest's status. Mount tests need /dev/fuse: without it they are skipped, or
+# fail when CI=true.
+set -euo pipefail
+
+usage() {
+  echo "usage: scripts/test.sh [--sanitize | --tsan] [--quick]"
+}
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/deps.sh
+source "$repo/scripts/lib/deps.sh"
+
+mode=release
+quick=0
+for arg in "$@"; do
+  case $arg in
+    --sanitize) mode=asan ;;
+    --tsan) mode=tsan ;;
+    --quick) quick=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "scripts/test.sh: unknown option $arg" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+regfs_install_deps || exit 1
+
+build_dir=$repo/build
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGFS_SANITIZE=OFF -DREGFS_TSAN=OFF)
+case $mode in
+  asan)
+    build_dir=$repo/build-asan
+    cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGFS_SANITIZE=ON -DREGFS_TSAN=OFF)
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    ;;
+  tsan)
+    build_dir=$repo/build-tsan
+    cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGFS_SANITIZE=OFF -DREGFS_TSAN=ON)
+    export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+    ;;
+esac
+
+start=$(date +%s)
+echo "=== configure ($mode) in $build_dir"
+cmake -S "$repo" -B "$build_dir" "${cmake_args[@]}"
+echo "=== build"
+cmake --build "$build_dir" -j2
+
+if [ ! -c /dev/fuse ]; then
+  echo "=== NOTE: /dev/fuse is missing: the mount tests cannot run here" \
+    "(they are skipped, or fail when CI=true)"
+fi
+
+ctest_args=(--output-on-failure -j2)
+if [ "$quick" -eq 1 ]; then
+  ctest_args+=(-LE mount)
+fi
+echo "=== test"
+rc=0
+(cd "$build_dir" && ctest "${ctest_args[@]}") || rc=$?
+echo "=== scripts/test.sh ($mode): ctest exit $rc after $(($(date +%s) - start)) s"
+exit "$rc"

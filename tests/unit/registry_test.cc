@@ -1,0 +1,872 @@
+// Life-cycle tests of core/registry on the three kinds of instance regfs meets: one made by
+// `regfs init`, one from LaminDB 0.73's schema, and LaminDB 2.6's real, shipped database.
+#include "core/registry.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/clock.h"
+#include "core/hash.h"
+#include "core/instance.h"
+#include "core/schema.h"
+#include "core/storage.h"
+#include "core/uid.h"
+
+namespace regfs {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Fixture(const std::string& name) { return std::string(REGFS_FIXTURES) + "/" + name; }
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteAll(const std::string& path, const std::string& data) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << data;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return lstat(path.c_str(), &st) == 0;
+}
+
+// A fresh directory, removed with everything below it.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "regfs-registry-XXXXXX").string();
+    path_ = mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+enum class Kind { kInit, kV073Sql, kV26Db };
+
+std::string KindName(Kind k) {
+  switch (k) {
+    case Kind::kInit: return "Init";
+    case Kind::kV073Sql: return "Lamin073Sql";
+    case Kind::kV26Db: return "Lamin26Db";
+  }
+  return "?";
+}
+
+void MustExec(Connection& c, const std::string& sql) {
+  Status st = c.Exec(sql);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+}
+
+// Builds an instance of `kind` at `root`, with what LaminDB's own setup inserts first
+// (fixtures/README.md).
+void BuildInstance(Kind kind, const std::string& root) {
+  if (kind == Kind::kInit) {
+    Status st = InitInstance(root);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+    return;
+  }
+  fs::create_directories(root + "/.lamindb");
+  std::string db = root + "/.lamindb/lamin.db";
+  if (kind == Kind::kV26Db) {
+    std::string cmd = "gunzip -c '" + Fixture("lamindb-2.6-empty.db.gz") + "' > '" + db + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  }
+  auto conn = Connection::Open(db, {.read_only = false, .create = true});
+  ASSERT_TRUE(conn.ok()) << conn.status().ToString();
+  Connection& c = **conn;
+  std::string now = NowTimestamp();
+  if (kind == Kind::kV073Sql) {
+    MustExec(c, ReadAll(Fixture("lamindb-0.73-schema.sql")));
+    MustExec(c, "INSERT INTO lnschema_core_user (id, uid, handle, name, created_at, updated_at) "
+                "VALUES (1, 'usr00001', 'testuser', 'Test User', '" + now + "', '" + now + "')");
+    MustExec(c, "INSERT INTO lnschema_core_storage (created_at, updated_at, uid, root, type, "
+                "created_by_id) VALUES ('" + now + "', '" + now + "', 'stor00000001', '" +
+                root + "', 'local', 1)");
+  } else {
+    MustExec(c, "INSERT INTO lamindb_user (id, uid, handle, name) "
+                "VALUES (1, 'usr00001', 'testuser', 'Test User')");
+    MustExec(c, "INSERT INTO lamindb_branch (id, name, uid, created_by_id) VALUES "
+                "(-1, 'trash', 'tttttttttttt', 1), (0, 'archive', 'aaaaaaaaaaaa', 1), "
+                "(1, 'main', 'mmmmmmmmmmmm', 1)");
+    MustExec(c, "INSERT INTO lamindb_storage (uid, root, type, created_by_id) "
+                "VALUES ('stor00000001', '" + root + "', 'local', 1)");
+  }
+  WriteAll(root + "/.lamindb/_is_initialized", "stor00000001");
+}
+
+class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
+ protected:
+  void SetUp() override {
+    root_ = fs::canonical(tmp_.path()).string() + "/inst";
+    ASSERT_NO_FATAL_FAILURE(BuildInstance(GetParam(), root_));
+    auto info = OpenInstance(root_, false);
+    ASSERT_TRUE(info.ok()) << info.status().ToString();
+    info_ = *info;
+    auto reg = Registry::Open(info_);
+    ASSERT_TRUE(reg.ok()) << reg.status().ToString();
+    reg_ = std::move(*reg);
+  }
+
+  bool V1() const { return GetParam() == Kind::kV26Db; }
+  const Schema& schema() { return reg_->schema(); }
+  std::string Art() { return QuoteId(schema().artifact); }
+
+  StagedContent Stage(const std::string& content) {
+    int fd = -1;
+    auto path = reg_->storage().CreateStaging(&fd);
+    EXPECT_TRUE(path.ok()) << path.status().ToString();
+    EXPECT_EQ(write(fd, content.data(), content.size()), static_cast<ssize_t>(content.size()));
+    close(fd);
+    return StagedContent{*path, HashBytes(content)};
+  }
+
+  Result<SaveOutcome> TrySave(const std::string& content, std::optional<std::string> key) {
+    SaveRequest req;
+    req.key = key;
+    req.suffix = key ? SuffixOf(*key) : ".txt";
+    return reg_->Save(Stage(content), req);
+  }
+
+  Artifact Add(const std::string& content, std::optional<std::string> key) {
+    auto out = TrySave(content, key);
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    return out.ok() ? out->artifact : Artifact{};
+  }
+
+  Artifact Get(int64_t id) {
+    auto a = reg_->ArtifactById(id);
+    EXPECT_TRUE(a.ok()) << a.status().ToString();
+    EXPECT_TRUE(a.ok() && a->has_value()) << "artifact id " << id << " is gone";
+    return a.ok() && a->has_value() ? **a : Artifact{};
+  }
+
+  bool Gone(int64_t id) {
+    auto a = reg_->ArtifactById(id);
+    return a.ok() && !a->has_value();
+  }
+
+  std::string Path(const Artifact& a) {
+    auto p = reg_->storage().StoredPath(a);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return p.ok() ? *p : "";
+  }
+
+  int64_t Scalar(const std::string& sql) {
+    auto st = reg_->conn().Prepare(sql);
+    EXPECT_TRUE(st.ok()) << st.status().ToString();
+    if (!st.ok()) return -999;
+    auto row = st->Step();
+    EXPECT_TRUE(row.ok() && *row) << sql;
+    return row.ok() && *row ? st->Int(0) : -999;
+  }
+
+  void Exec(const std::string& sql) { MustExec(reg_->conn(), sql); }
+
+  // A collection made as LaminDB would: the row, an optional meta artifact, member links.
+  int64_t AddCollection(const std::string& name, std::optional<int64_t> meta,
+                        const std::vector<int64_t>& members) {
+    const Schema& s = schema();
+    std::string now = NowTimestamp();
+    std::string sql = "INSERT INTO " + QuoteId(s.collection) + " (uid, " +
+                      QuoteId(s.collection_name_col) + ", " + QuoteId(s.collection_state_col) +
+                      ", " + QuoteId(s.collection_meta_col) +
+                      ", created_at, updated_at, created_by_id" +
+                      (s.collection_has_is_latest ? ", is_latest" : "") + ") VALUES ('" +
+                      NewCollectionUid() + "', '" + name + "', 1, " +
+                      (meta ? std::to_string(*meta) : "NULL") + ", '" + now + "', '" + now +
+                      "', 1" + (s.collection_has_is_latest ? ", 1" : "") + ")";
+    Exec(sql);
+    int64_t id = reg_->conn().LastInsertId();
+    for (int64_t m : members) {
+      Exec("INSERT INTO " + QuoteId(s.collection_artifact) +
+           " (created_at, artifact_id, collection_id, created_by_id) VALUES ('" + now + "', " +
+           std::to_string(m) + ", " + std::to_string(id) + ", 1)");
+    }
+    return id;
+  }
+
+  // Turns a saved artifact into one whose file lives at ROOT/<key> (a "semantic" key).
+  Artifact MakeRealKey(const Artifact& a, const std::string& key) {
+    std::string from = Path(a);
+    std::string to = root_ + "/" + key;
+    fs::create_directories(fs::path(to).parent_path());
+    fs::rename(from, to);
+    Exec("UPDATE " + Art() + " SET " + QuoteId(schema().key_virtual_col) + " = 0, key = '" +
+         key + "' WHERE id = " + std::to_string(a.id));
+    return Get(a.id);
+  }
+
+  static void Tick() { std::this_thread::sleep_for(std::chrono::milliseconds(3)); }
+
+  TempDir tmp_;
+  std::string root_;
+  std::shared_ptr<const InstanceInfo> info_;
+  std::unique_ptr<Registry> reg_;
+};
+
+TEST_P(RegistryLifecycle, DetectsLayout) {
+  const Schema& s = schema();
+  if (V1()) {
+    EXPECT_EQ(s.layout, Layout::kV1);
+    EXPECT_EQ(s.artifact, "lamindb_artifact");
+    EXPECT_EQ(s.state_col, "branch_id");
+    EXPECT_EQ(s.key_virtual_col, "_key_is_virtual");
+    EXPECT_EQ(s.real_key_col, "_real_key");
+    EXPECT_EQ(s.version_col, "version_tag");
+    EXPECT_EQ(s.collection_name_col, "key");
+    EXPECT_EQ(s.collection_meta_col, "meta_artifact_id");
+    EXPECT_TRUE(s.artifact_has_is_latest);
+  } else {
+    EXPECT_EQ(s.layout, Layout::kV07);
+    EXPECT_EQ(s.artifact, "lnschema_core_artifact");
+    EXPECT_EQ(s.state_col, "visibility");
+    EXPECT_EQ(s.key_virtual_col, "key_is_virtual");
+    EXPECT_EQ(s.version_col, "version");
+    EXPECT_EQ(s.collection_name_col, "name");
+    EXPECT_EQ(s.collection_meta_col, "artifact_id");
+    EXPECT_FALSE(s.artifact_has_is_latest);
+  }
+  EXPECT_EQ(info_->root, root_);
+  EXPECT_GT(info_->storage_id, 0);
+  EXPECT_GT(info_->user_id, 0);
+  EXPECT_FALSE(info_->read_only);
+  // regfs's own bookkeeping exists after a writable open.
+  EXPECT_EQ(Scalar("SELECT count(*) FROM sqlite_master WHERE name IN "
+                   "('regfs_pending', 'regfs_artifact_key_idx')"),
+            2);
+}
+
+TEST_P(RegistryLifecycle, SaveMakesAVisibleArtifact) {
+  auto out = TrySave("hello", "data/hello.txt");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->kind, SaveOutcome::kCreated);
+  const Artifact& a = out->artifact;
+  EXPECT_EQ(a.state, kStateVisible);
+  EXPECT_EQ(a.uid.size(), 20u);
+  EXPECT_TRUE(IsBase62(a.uid));
+  EXPECT_EQ(a.key, "data/hello.txt");
+  EXPECT_EQ(a.suffix, ".txt");
+  EXPECT_TRUE(a.key_is_virtual);
+  EXPECT_FALSE(a.version.has_value());
+  EXPECT_TRUE(a.is_latest);
+  EXPECT_FALSE(a.is_folder);
+  EXPECT_EQ(a.size, 5);
+  EXPECT_EQ(a.hash, HashBytes("hello").hash);
+  EXPECT_EQ(a.hash_type, "md5");
+  EXPECT_EQ(a.storage_id, info_->storage_id);
+  EXPECT_EQ(a.created_by_id, info_->user_id);
+  EXPECT_EQ(a.created_at, a.updated_at);
+  std::string path = Path(a);
+  EXPECT_EQ(path, root_ + "/.lamindb/" + a.uid + ".txt");
+  EXPECT_EQ(ReadAll(path), "hello");
+  EXPECT_TRUE(reg_->storage().IsManaged(a));
+
+  auto by_key = reg_->ArtifactsByKey("data/hello.txt", kStateVisible);
+  ASSERT_TRUE(by_key.ok());
+  ASSERT_EQ(by_key->size(), 1u);
+  EXPECT_EQ(by_key->front().id, a.id);
+  auto by_uid = reg_->ArtifactByUid(a.uid);
+  ASSERT_TRUE(by_uid.ok() && by_uid->has_value());
+  EXPECT_EQ((*by_uid)->id, a.id);
+  auto visible = reg_->Artifacts(StateFilter::kVisible);
+  ASSERT_TRUE(visible.ok());
+  EXPECT_EQ(visible->size(), 1u);
+
+  // A key-less save stores under the uid; the same content again is the same record.
+  Artifact k = Add("keyless", std::nullopt);
+  EXPECT_FALSE(k.key.has_value());
+  auto again = TrySave("keyless", std::nullopt);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->kind, SaveOutcome::kUnchanged);
+  EXPECT_EQ(again->artifact.id, k.id);
+}
+
+TEST_P(RegistryLifecycle, SaveManyIsOneTransaction) {
+  std::vector<std::pair<StagedContent, SaveRequest>> items;
+  items.emplace_back(Stage("one"), SaveRequest{"m/one.txt", std::nullopt, ".txt"});
+  items.emplace_back(Stage("two"), SaveRequest{"m/two.txt", "second", ".txt"});
+  auto outs = reg_->SaveMany(std::move(items));
+  ASSERT_TRUE(outs.ok()) << outs.status().ToString();
+  ASSERT_EQ(outs->size(), 2u);
+  EXPECT_EQ((*outs)[1].artifact.description, "second");
+
+  // A bad key in the batch: nothing of it is saved and no file is left behind.
+  std::vector<std::pair<StagedContent, SaveRequest>> bad;
+  bad.emplace_back(Stage("three"), SaveRequest{"m/three.txt", std::nullopt, ".txt"});
+  bad.emplace_back(Stage("four"), SaveRequest{"../four.txt", std::nullopt, ".txt"});
+  auto failed = reg_->SaveMany(std::move(bad));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM " + Art()), 2);
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(root_ + "/.lamindb")) {
+    if (e.path().extension() == ".txt") ++files;
+  }
+  EXPECT_EQ(files, 2);
+}
+
+TEST_P(RegistryLifecycle, TrashAndRestore) {
+  Artifact a = Add("content", "t/a.txt");
+  Tick();
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  Artifact t = Get(a.id);
+  EXPECT_EQ(t.state, kStateTrash);
+  EXPECT_GT(t.updated_at, a.updated_at);
+  EXPECT_TRUE(Exists(Path(t))) << "trash never touches the stored file";
+  EXPECT_EQ(Scalar("SELECT " + QuoteId(schema().state_col) + " FROM " + Art() +
+                   " WHERE id = " + std::to_string(a.id)),
+            -1);
+  EXPECT_EQ(reg_->Trash(a.id).code(), Status::Code::kInvalid);
+  auto trash = reg_->Artifacts(StateFilter::kTrash);
+  ASSERT_TRUE(trash.ok());
+  EXPECT_EQ(trash->size(), 1u);
+
+  Tick();
+  ASSERT_TRUE(reg_->Restore(a.id).ok());
+  Artifact r = Get(a.id);
+  EXPECT_EQ(r.state, kStateVisible);
+  EXPECT_GT(r.updated_at, t.updated_at);
+  EXPECT_EQ(reg_->Restore(a.id).code(), Status::Code::kInvalid);
+  EXPECT_EQ(reg_->Trash(987654).code(), Status::Code::kNotFound);
+
+  // Restore under a new key.
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  ASSERT_TRUE(reg_->Restore(a.id, std::string("t2/b.txt")).ok());
+  EXPECT_EQ(Get(a.id).key, "t2/b.txt");
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+}
+
+TEST_P(RegistryLifecycle, PurgeRemovesRowAndFile) {
+  Artifact a = Add("purge me", "p/a.txt");
+  std::string path = Path(a);
+  ASSERT_TRUE(Exists(path));
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  auto out = reg_->Purge(a.id);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->uid, a.uid);
+  EXPECT_EQ(out->deleted_path, path);
+  EXPECT_FALSE(out->kept_path.has_value());
+  EXPECT_TRUE(Gone(a.id));
+  EXPECT_FALSE(Exists(path));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+  EXPECT_EQ(reg_->Purge(a.id).status().code(), Status::Code::kNotFound);
+
+  // A visible record may be purged directly (rm --permanent, -o notrash).
+  Artifact b = Add("direct", "p/b.txt");
+  ASSERT_TRUE(reg_->Purge(b.id).ok());
+  EXPECT_TRUE(Gone(b.id));
+}
+
+TEST_P(RegistryLifecycle, ProtectedArtifactsAreNotPurged) {
+  Artifact member = Add("member", "c/member.txt");
+  Artifact meta = Add("meta", "c/meta.txt");
+  int64_t cid = AddCollection("coll", meta.id, {member.id});
+  auto c = reg_->CollectionById(cid);
+  ASSERT_TRUE(c.ok() && c->has_value());
+  ASSERT_TRUE(reg_->Trash(member.id).ok());
+  ASSERT_TRUE(reg_->Trash(meta.id).ok());
+
+  auto p1 = reg_->Purge(member.id);
+  ASSERT_FALSE(p1.ok());
+  EXPECT_EQ(p1.status().code(), Status::Code::kPermission);
+  EXPECT_NE(p1.status().message().find("purge uid " + member.uid + ": member of collection " +
+                                       (*c)->uid),
+            std::string::npos)
+      << p1.status().message();
+  auto p2 = reg_->Purge(meta.id);
+  ASSERT_FALSE(p2.ok());
+  EXPECT_EQ(p2.status().code(), Status::Code::kPermission);
+  EXPECT_NE(p2.status().message().find("meta artifact of collection " + (*c)->uid),
+            std::string::npos)
+      << p2.status().message();
+  // Nothing changed.
+  EXPECT_EQ(Get(member.id).state, kStateTrash);
+  EXPECT_EQ(Get(meta.id).state, kStateTrash);
+  EXPECT_TRUE(Exists(Path(member)));
+  EXPECT_TRUE(Exists(Path(meta)));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+  auto why = reg_->ProtectionReason(Get(member.id));
+  ASSERT_TRUE(why.ok() && why->has_value());
+  EXPECT_EQ(**why, "member of collection " + (*c)->uid);
+}
+
+TEST_P(RegistryLifecycle, NullableReferenceProtects) {
+  Artifact a = Add("report", "r/report.html");
+  std::string now = NowTimestamp();
+  if (V1()) {
+    Exec("INSERT INTO lamindb_transform (uid, key, kind, hash, created_by_id, is_latest) "
+         "VALUES ('trnsfrm000000000', 'script.py', 'script', 'h', 1, 1)");
+    Exec("INSERT INTO lamindb_run (uid, started_at, transform_id, created_by_id, report_id) "
+         "VALUES ('run000000000000000a', '" + now + "', 1, 1, " + std::to_string(a.id) + ")");
+  } else {
+    Exec("INSERT INTO lnschema_core_transform (uid, type, created_at, updated_at, "
+         "created_by_id, latest_report_id) VALUES ('trnsfrm000000000', 'script', '" + now +
+         "', '" + now + "', 1, " + std::to_string(a.id) + ")");
+  }
+  auto p = reg_->Purge(a.id);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), Status::Code::kPermission);
+  std::string want = V1() ? "referenced by lamindb_run.report_id"
+                          : "referenced by lnschema_core_transform.latest_report_id";
+  EXPECT_NE(p.status().message().find(want), std::string::npos) << p.status().message();
+  EXPECT_FALSE(Gone(a.id));
+}
+
+TEST_P(RegistryLifecycle, PurgeDeletesLinkRows) {
+  if (!V1()) GTEST_SKIP() << "the link table used here exists in LaminDB >= 1.0";
+  Artifact a = Add("a", "l/a.txt");
+  Artifact b = Add("b", "l/b.txt");
+  Exec("INSERT INTO lamindb_artifact__actions (from_artifact_id, to_artifact_id) VALUES (" +
+       std::to_string(a.id) + ", " + std::to_string(b.id) + ")");
+  auto p = reg_->Purge(a.id);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_EQ(Scalar("SELECT count(*) FROM lamindb_artifact__actions"), 0);
+  EXPECT_FALSE(Gone(b.id));
+}
+
+TEST_P(RegistryLifecycle, CollectionTrashRestorePurge) {
+  Artifact m1 = Add("m1", "c/m1.txt");
+  Artifact m2 = Add("m2", "c/m2.txt");
+  Artifact meta = Add("meta", "c/meta.json");
+  int64_t cid = AddCollection("mycoll", meta.id, {m2.id, m1.id});
+  auto members = reg_->Members(cid);
+  ASSERT_TRUE(members.ok());
+  ASSERT_EQ(members->size(), 2u);
+  EXPECT_EQ((*members)[0].id, m2.id) << "members come in link order";
+  EXPECT_EQ((*members)[1].id, m1.id);
+
+  auto c0 = reg_->CollectionById(cid);
+  ASSERT_TRUE(c0.ok() && c0->has_value());
+  EXPECT_EQ((*c0)->name, "mycoll");
+  EXPECT_EQ((*c0)->meta_artifact_id, meta.id);
+  Tick();
+  ASSERT_TRUE(reg_->TrashCollection(cid).ok());
+  auto c1 = reg_->CollectionById(cid);
+  ASSERT_TRUE(c1.ok() && c1->has_value());
+  EXPECT_EQ((*c1)->state, kStateTrash);
+  EXPECT_GT((*c1)->updated_at, (*c0)->updated_at);
+  EXPECT_EQ(Get(m1.id).state, kStateVisible) << "members are untouched";
+  EXPECT_EQ(reg_->TrashCollection(cid).code(), Status::Code::kInvalid);
+  auto trashed = reg_->Collections(StateFilter::kTrash);
+  ASSERT_TRUE(trashed.ok());
+  EXPECT_EQ(trashed->size(), 1u);
+
+  // Restoring the collection brings its meta artifact back.
+  ASSERT_TRUE(reg_->Trash(meta.id).ok());
+  ASSERT_TRUE(reg_->RestoreCollection(cid, std::string("renamed")).ok());
+  auto c2 = reg_->CollectionById(cid);
+  ASSERT_TRUE(c2.ok() && c2->has_value());
+  EXPECT_EQ((*c2)->state, kStateVisible);
+  EXPECT_EQ((*c2)->name, "renamed");
+  EXPECT_EQ(Get(meta.id).state, kStateVisible);
+
+  ASSERT_TRUE(reg_->TrashCollection(cid).ok());
+  ASSERT_TRUE(reg_->PurgeCollection(cid).ok());
+  auto c3 = reg_->CollectionById(cid);
+  ASSERT_TRUE(c3.ok());
+  EXPECT_FALSE(c3->has_value());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM " + QuoteId(schema().collection_artifact)), 0);
+  EXPECT_FALSE(Gone(m1.id));
+  EXPECT_FALSE(Gone(m2.id));
+  EXPECT_FALSE(Gone(meta.id));
+  EXPECT_TRUE(Exists(Path(m1)));
+  // No longer a member: purgeable now.
+  EXPECT_TRUE(reg_->Purge(m1.id).ok());
+  EXPECT_TRUE(reg_->Purge(meta.id).ok());
+}
+
+TEST_P(RegistryLifecycle, SavingAKeyAgainMakesVersions) {
+  Artifact v1 = Add("version one", "v/data.csv");
+  Tick();
+  auto out = TrySave("version two", "v/data.csv");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(out->kind, SaveOutcome::kNewVersion);
+  Artifact v2 = out->artifact;
+  EXPECT_EQ(v2.stem(), v1.stem());
+  EXPECT_NE(v2.uid, v1.uid);
+  EXPECT_EQ(v2.version, "2");
+  EXPECT_EQ(Get(v1.id).version, "1");
+  EXPECT_TRUE(v2.is_latest);
+  EXPECT_FALSE(Get(v1.id).is_latest);
+  EXPECT_TRUE(Exists(Path(Get(v1.id)))) << "the older version keeps its file";
+  EXPECT_EQ(ReadAll(Path(v2)), "version two");
+
+  auto at_key = reg_->ArtifactsByKey("v/data.csv", kStateVisible);
+  ASSERT_TRUE(at_key.ok());
+  ASSERT_EQ(at_key->size(), 2u);
+  EXPECT_EQ(at_key->front().id, v2.id) << "latest first";
+
+  // Identical content creates nothing and the staged file goes.
+  StagedContent same = Stage("version two");
+  auto unchanged = reg_->Save(same, SaveRequest{"v/data.csv", std::nullopt, ".csv"});
+  ASSERT_TRUE(unchanged.ok()) << unchanged.status().ToString();
+  EXPECT_EQ(unchanged->kind, SaveOutcome::kUnchanged);
+  EXPECT_EQ(unchanged->artifact.id, v2.id);
+  EXPECT_FALSE(Exists(same.path));
+  auto fam = reg_->Family(v1.stem());
+  ASSERT_TRUE(fam.ok());
+  ASSERT_EQ(fam->size(), 2u);
+  EXPECT_EQ(fam->front().id, v1.id) << "oldest first";
+  auto by_stem = reg_->ArtifactByUid(v1.stem());
+  ASSERT_TRUE(by_stem.ok() && by_stem->has_value());
+  EXPECT_EQ((*by_stem)->id, v2.id);
+
+  // Back to the first content: a third current version with that content.
+  Tick();
+  auto back = TrySave("version one", "v/data.csv");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->kind, SaveOutcome::kNewVersion);
+  auto shown = reg_->ArtifactsByKey("v/data.csv", kStateVisible);
+  ASSERT_TRUE(shown.ok() && !shown->empty());
+  EXPECT_EQ(shown->front().hash, HashBytes("version one").hash);
+  EXPECT_EQ(ReadAll(Path(shown->front())), "version one");
+}
+
+TEST_P(RegistryLifecycle, TrashingTheLatestPromotesThePrevious) {
+  Artifact v1 = Add("one", "v/x.txt");
+  Tick();
+  Artifact v2 = Add("two", "v/x.txt");
+  ASSERT_EQ(v2.stem(), v1.stem());
+  std::string latest_sql = "SELECT is_latest FROM " + Art() + " WHERE id = ";
+
+  ASSERT_TRUE(reg_->Trash(v2.id).ok());
+  EXPECT_TRUE(Get(v1.id).is_latest);
+  if (V1()) {
+    EXPECT_EQ(Scalar(latest_sql + std::to_string(v1.id)), 1);
+    EXPECT_EQ(Scalar(latest_sql + std::to_string(v2.id)), 0);
+  }
+  auto shown = reg_->ArtifactsByKey("v/x.txt", kStateVisible);
+  ASSERT_TRUE(shown.ok());
+  ASSERT_EQ(shown->size(), 1u);
+  EXPECT_EQ(shown->front().id, v1.id);
+
+  ASSERT_TRUE(reg_->Restore(v2.id).ok());
+  EXPECT_TRUE(Get(v2.id).is_latest);
+  EXPECT_FALSE(Get(v1.id).is_latest);
+  if (V1()) {
+    EXPECT_EQ(Scalar(latest_sql + std::to_string(v1.id)), 0);
+    EXPECT_EQ(Scalar(latest_sql + std::to_string(v2.id)), 1);
+  }
+
+  // Restoring an older version does not take is_latest.
+  ASSERT_TRUE(reg_->Trash(v1.id).ok());
+  ASSERT_TRUE(reg_->Restore(v1.id).ok());
+  EXPECT_FALSE(Get(v1.id).is_latest);
+  EXPECT_TRUE(Get(v2.id).is_latest);
+
+  // Purging the latest promotes too.
+  ASSERT_TRUE(reg_->Purge(v2.id).ok());
+  EXPECT_TRUE(Get(v1.id).is_latest);
+  if (V1()) EXPECT_EQ(Scalar(latest_sql + std::to_string(v1.id)), 1);
+}
+
+TEST_P(RegistryLifecycle, RealKeyFileIsKeptUnlessAsked) {
+  Artifact a = MakeRealKey(Add("semantic", std::string("tmpkey/a.csv")), "real/a.csv");
+  ASSERT_FALSE(a.key_is_virtual);
+  std::string path = root_ + "/real/a.csv";
+  EXPECT_EQ(Path(a), path);
+  EXPECT_FALSE(reg_->storage().IsManaged(a));
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  auto out = reg_->Purge(a.id);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_TRUE(Gone(a.id));
+  EXPECT_EQ(out->kept_path, path);
+  EXPECT_FALSE(out->deleted_path.has_value());
+  EXPECT_TRUE(Exists(path));
+
+  Artifact b = MakeRealKey(Add("semantic b", std::string("tmpkey/b.csv")), "real/b.csv");
+  auto out2 = reg_->Purge(b.id, PurgeOptions{.purge_real_keys = true});
+  ASSERT_TRUE(out2.ok()) << out2.status().ToString();
+  EXPECT_EQ(out2->deleted_path, root_ + "/real/b.csv");
+  EXPECT_FALSE(Exists(root_ + "/real/b.csv"));
+  EXPECT_TRUE(Exists(path));
+}
+
+TEST_P(RegistryLifecycle, Rekey) {
+  Artifact a = Add("aaa", "k/a.txt");
+  std::string stored = Path(a);
+  Tick();
+  ASSERT_TRUE(reg_->Rekey(a.id, "k2/renamed.txt").ok());
+  Artifact r = Get(a.id);
+  EXPECT_EQ(r.key, "k2/renamed.txt");
+  EXPECT_GT(r.updated_at, a.updated_at);
+  EXPECT_EQ(Path(r), stored) << "a virtual key moves no file";
+  EXPECT_EQ(reg_->Rekey(a.id, "../escape.txt").code(), Status::Code::kInvalid);
+  EXPECT_EQ(reg_->Rekey(a.id, ".lamindb/x.txt").code(), Status::Code::kInvalid);
+
+  Artifact b = Add("bbb", "k/b.txt");
+  Status taken = reg_->Rekey(b.id, "k2/renamed.txt");
+  EXPECT_EQ(taken.code(), Status::Code::kExists) << taken.ToString();
+  EXPECT_EQ(Get(b.id).key, "k/b.txt");
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+
+  ASSERT_TRUE(reg_->Rekey(b.id, "k2/renamed.txt", /*replace=*/true).ok());
+  EXPECT_EQ(Get(b.id).key, "k2/renamed.txt");
+  EXPECT_EQ(Get(a.id).state, kStateTrash) << "the displaced record goes to the trash";
+  EXPECT_EQ(Get(a.id).key, "k2/renamed.txt");
+
+  // A real-key file moves on disk with its key.
+  Artifact c = MakeRealKey(Add("ccc", std::string("tmp/c.csv")), "rk/one/c.csv");
+  ASSERT_TRUE(reg_->Rekey(c.id, "rk2/c2.csv").ok());
+  EXPECT_EQ(Get(c.id).key, "rk2/c2.csv");
+  EXPECT_TRUE(Exists(root_ + "/rk2/c2.csv"));
+  EXPECT_FALSE(Exists(root_ + "/rk/one/c.csv"));
+  EXPECT_FALSE(Exists(root_ + "/rk")) << "emptied real-key directories are pruned";
+  EXPECT_EQ(ReadAll(root_ + "/rk2/c2.csv"), "ccc");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+
+  // A real-key target already on disk refuses the re-key, with nothing changed.
+  WriteAll(root_ + "/occupied.csv", "x");
+  EXPECT_EQ(reg_->Rekey(c.id, "occupied.csv").code(), Status::Code::kExists);
+  EXPECT_EQ(Get(c.id).key, "rk2/c2.csv");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+}
+
+TEST_P(RegistryLifecycle, RekeyFollowsRealKeyColumn) {
+  if (!V1()) GTEST_SKIP() << "_real_key exists in LaminDB >= 1.0 only";
+  Artifact a = Add("real", "label/a.csv");
+  std::string from = Path(a);
+  fs::create_directories(root_ + "/place");
+  fs::rename(from, root_ + "/place/a.csv");
+  Exec("UPDATE lamindb_artifact SET _real_key = 'place/a.csv' WHERE id = " +
+       std::to_string(a.id));
+  ASSERT_EQ(Path(Get(a.id)), root_ + "/place/a.csv");
+  ASSERT_TRUE(reg_->Rekey(a.id, "moved/a.csv").ok());
+  Artifact r = Get(a.id);
+  EXPECT_EQ(r.key, "moved/a.csv");
+  EXPECT_EQ(r.real_key, "moved/a.csv");
+  EXPECT_EQ(ReadAll(root_ + "/moved/a.csv"), "real");
+  EXPECT_FALSE(Exists(root_ + "/place/a.csv"));
+}
+
+TEST_P(RegistryLifecycle, RekeyDir) {
+  Artifact a = Add("1", "d/1.txt");
+  Artifact b = Add("2", "d/sub/2.txt");
+  Artifact c = Add("3", "dx/3.txt");  // a sibling whose name merely starts with "d"
+  Artifact d = Add("4", "d.txt");
+  auto under = reg_->ArtifactsUnder("d", kStateVisible);
+  ASSERT_TRUE(under.ok());
+  ASSERT_EQ(under->size(), 2u);
+  EXPECT_EQ((*under)[0].id, a.id);
+  EXPECT_EQ((*under)[1].id, b.id);
+
+  ASSERT_TRUE(reg_->RekeyDir("d", "e/f", kStateVisible).ok());
+  EXPECT_EQ(Get(a.id).key, "e/f/1.txt");
+  EXPECT_EQ(Get(b.id).key, "e/f/sub/2.txt");
+  EXPECT_EQ(Get(c.id).key, "dx/3.txt");
+  EXPECT_EQ(Get(d.id).key, "d.txt");
+  auto old = reg_->ArtifactsUnder("d", kStateVisible);
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE(old->empty());
+
+  Artifact g = Add("5", "g/1.txt");
+  Status st = reg_->RekeyDir("e/f", "g", kStateVisible);
+  EXPECT_EQ(st.code(), Status::Code::kExists) << st.ToString();
+  EXPECT_EQ(Get(a.id).key, "e/f/1.txt") << "all or nothing";
+  EXPECT_EQ(Get(b.id).key, "e/f/sub/2.txt");
+  EXPECT_EQ(Get(g.id).key, "g/1.txt");
+  EXPECT_EQ(reg_->RekeyDir("nothing", "here", kStateVisible).code(), Status::Code::kNotFound);
+  EXPECT_EQ(reg_->RekeyDir("e", "e/inner", kStateVisible).code(), Status::Code::kInvalid);
+}
+
+TEST_P(RegistryLifecycle, PendingDeleteSurvivesACrash) {
+  Artifact a = Add("crash", "crash/a.txt");
+  std::string path = Path(a);
+  reg_->after_purge_commit_for_test = [] { return false; };
+  auto out = reg_->Purge(a.id);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_TRUE(Gone(a.id));
+  EXPECT_TRUE(Exists(path)) << "the 'crash' came before the file delete";
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending WHERE op = 'delete'"), 1);
+
+  // What the next mount or fsck finds.
+  auto fresh = Registry::Open(info_);
+  ASSERT_TRUE(fresh.ok()) << fresh.status().ToString();
+  auto report = (*fresh)->Fsck(false);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  ASSERT_EQ(report->pending.size(), 1u);
+  EXPECT_NE(report->pending[0].find(path), std::string::npos) << report->pending[0];
+  EXPECT_TRUE(report->orphan_files.empty()) << report->orphan_files[0];
+  EXPECT_TRUE(Exists(path)) << "fsck without --repair changes nothing";
+
+  auto repaired = (*fresh)->Fsck(true);
+  ASSERT_TRUE(repaired.ok()) << repaired.status().ToString();
+  EXPECT_EQ(repaired->repaired, 1);
+  EXPECT_FALSE(Exists(path));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+  auto after = (*fresh)->Fsck(false);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->clean());
+}
+
+TEST_P(RegistryLifecycle, FsckReportsMissingAndOrphanFiles) {
+  Artifact a = Add("will vanish", "f/a.txt");
+  Add("stays", "f/b.txt");
+  fs::remove(Path(a));
+  WriteAll(root_ + "/.lamindb/stray.bin", "?");
+  auto rep = reg_->Fsck(false);
+  ASSERT_TRUE(rep.ok()) << rep.status().ToString();
+  ASSERT_EQ(rep->missing_files.size(), 1u);
+  EXPECT_EQ(rep->missing_files[0], a.uid + " " + Path(a));
+  ASSERT_EQ(rep->orphan_files.size(), 1u);
+  EXPECT_EQ(rep->orphan_files[0], root_ + "/.lamindb/stray.bin");
+  EXPECT_FALSE(rep->clean());
+  auto rep2 = reg_->Fsck(true);
+  ASSERT_TRUE(rep2.ok());
+  EXPECT_TRUE(Exists(root_ + "/.lamindb/stray.bin")) << "repair deletes nothing else";
+  EXPECT_FALSE(Gone(a.id));
+}
+
+TEST_P(RegistryLifecycle, PendingMoveIsFinished) {
+  // A re-key whose rename did not happen: the row says "moved", the file is still at the
+  // old place, and regfs_pending says so.
+  Artifact a = MakeRealKey(Add("m", std::string("tmp/m.csv")), "old/m.csv");
+  Exec("UPDATE " + Art() + " SET key = 'new/m.csv' WHERE id = " + std::to_string(a.id));
+  Exec("INSERT INTO regfs_pending (op, path, path2, created_at) VALUES ('move', '" + root_ +
+       "/old/m.csv', '" + root_ + "/new/m.csv', '" + NowTimestamp() + "')");
+  auto n = reg_->FinishPending();
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, 1);
+  EXPECT_EQ(ReadAll(root_ + "/new/m.csv"), "m");
+  EXPECT_FALSE(Exists(root_ + "/old/m.csv"));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+}
+
+TEST_P(RegistryLifecycle, SetDescription) {
+  Artifact a = Add("d", "desc.txt");
+  ASSERT_TRUE(reg_->SetDescription(a.id, std::string("mydf")).ok());
+  EXPECT_EQ(Get(a.id).description, "mydf");
+  ASSERT_TRUE(reg_->SetDescription(a.id, std::nullopt).ok());
+  EXPECT_FALSE(Get(a.id).description.has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, RegistryLifecycle,
+                         ::testing::Values(Kind::kInit, Kind::kV073Sql, Kind::kV26Db),
+                         [](const ::testing::TestParamInfo<Kind>& p) { return KindName(p.param); });
+
+// ---------------------------------------------------------------- instances
+
+TEST(RegistryInstance, InitCreatesThe07Layout) {
+  TempDir tmp;
+  std::string root = fs::canonical(tmp.path()).string() + "/a/b";
+  ASSERT_TRUE(InitInstance(root).ok());
+  auto db = FindDatabase(root);
+  ASSERT_TRUE(db.ok()) << db.status().ToString();
+  std::string name = fs::path(*db).filename().string();
+  EXPECT_EQ(name.size(), 32u + 5u);
+  EXPECT_EQ(name.substr(32), ".lndb");
+  EXPECT_TRUE(fs::is_directory(root + "/.lamindb"));
+  auto info = OpenInstance(root, false);
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ(ReadAll(root + "/.lamindb/_is_initialized"), (*info)->storage_uid);
+  EXPECT_EQ((*info)->storage_uid.size(), 12u);
+  EXPECT_EQ((*info)->schema.layout, Layout::kV07);
+  auto reg = Registry::Open(*info);
+  ASSERT_TRUE(reg.ok());
+  auto st = (*reg)->conn().Prepare(
+      "SELECT s.root, s.type, u.handle, length(u.uid) FROM lnschema_core_storage s "
+      "JOIN lnschema_core_user u ON u.id = s.created_by_id");
+  ASSERT_TRUE(st.ok());
+  ASSERT_TRUE(*st->Step());
+  EXPECT_EQ(st->Text(0), root);
+  EXPECT_EQ(st->Text(1), "local");
+  EXPECT_FALSE(st->Text(2).empty());
+  EXPECT_EQ(st->Int(3), 8);
+
+  EXPECT_EQ(InitInstance(root).code(), Status::Code::kExists);
+}
+
+TEST(RegistryInstance, OpenFindsTheStorageRow) {
+  TempDir tmp;
+  std::string root = fs::canonical(tmp.path()).string() + "/inst";
+  ASSERT_NO_FATAL_FAILURE(BuildInstance(Kind::kV073Sql, root));
+  std::string db = root + "/.lamindb/lamin.db";
+  {
+    auto c = Connection::Open(db, {});
+    ASSERT_TRUE(c.ok());
+    // A trailing '/' is the same root.
+    MustExec(**c, "UPDATE lnschema_core_storage SET root = root || '/'");
+  }
+  auto info = OpenInstance(root + "/", false);
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ((*info)->storage_uid, "stor00000001");
+  {
+    auto c = Connection::Open(db, {});
+    ASSERT_TRUE(c.ok());
+    // A moved instance: the root differs, _is_initialized still names the row.
+    MustExec(**c, "UPDATE lnschema_core_storage SET root = '/somewhere/else'");
+  }
+  info = OpenInstance(root, false);
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_EQ((*info)->storage_uid, "stor00000001");
+  EXPECT_EQ((*info)->storage->storage_root(), root);
+  WriteAll(root + "/.lamindb/_is_initialized", "otherstorage");
+  info = OpenInstance(root, false);
+  ASSERT_FALSE(info.ok());
+  EXPECT_EQ(info.status().code(), Status::Code::kNotFound);
+  EXPECT_NE(info.status().message().find(root), std::string::npos);
+}
+
+TEST(RegistryInstance, ReadOnlyDatabaseOpensReadOnly) {
+  if (geteuid() == 0) GTEST_SKIP() << "root ignores file permissions";
+  TempDir tmp;
+  std::string root = fs::canonical(tmp.path()).string() + "/inst";
+  ASSERT_NO_FATAL_FAILURE(BuildInstance(Kind::kV073Sql, root));
+  {
+    auto info = OpenInstance(root, false);  // creates regfs_pending, checkpoints on close
+    ASSERT_TRUE(info.ok()) << info.status().ToString();
+  }
+  fs::permissions(root + "/.lamindb/lamin.db",
+                  fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                  fs::perm_options::remove);
+  auto info = OpenInstance(root, false);
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  EXPECT_TRUE((*info)->read_only);
+  auto reg = Registry::Open(*info);
+  ASSERT_TRUE(reg.ok()) << reg.status().ToString();
+  auto all = (*reg)->Artifacts(StateFilter::kAll);
+  EXPECT_TRUE(all.ok()) << all.status().ToString();
+}
+
+TEST(RegistryInstance, FindInstanceRoot) {
+  auto flag = FindInstanceRoot(std::string("/some/where/"));
+  ASSERT_TRUE(flag.ok());
+  EXPECT_EQ(*flag, "/some/where");
+}
+
+// ---------------------------------------------------------------- versions
+
+TEST(RegistryNextVersion, BumpsTheLastNumber) {
+  EXPECT_EQ(NextVersion(std::nullopt), "2");
+  EXPECT_EQ(NextVersion(std::string("1")), "2");
+  EXPECT_EQ(NextVersion(std::string("9")), "10");
+  EXPECT_EQ(NextVersion(std::string("v1.9")), "v1.10");
+  EXPECT_EQ(NextVersion(std::string("2.0-rc1")), "2.0-rc2");
+  EXPECT_EQ(NextVersion(std::string("v099")), "v100");
+  EXPECT_EQ(NextVersion(std::string("beta")), "beta.2");
+  EXPECT_EQ(NextVersion(std::string("")), "2");
+}
+
+}  // namespace
+}  // namespace regfs
