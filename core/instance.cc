@@ -2,11 +2,10 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <openssl/rand.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <openssl/rand.h>
 
 #include <cerrno>
 #include <climits>
@@ -191,9 +190,8 @@ Status FindRows(Connection& conn, InstanceInfo& info) {
   info.storage_id = found->id;
   info.storage_uid = found->uid;
 
-  REGFS_ASSIGN_OR_RETURN(
-      auto us, conn.Prepare("SELECT id FROM " + QuoteId(s.user) +
-                            " ORDER BY (handle = ?1) DESC, id LIMIT 1"));
+  REGFS_ASSIGN_OR_RETURN(auto us, conn.Prepare("SELECT id FROM " + QuoteId(s.user) +
+                                               " ORDER BY (handle = ?1) DESC, id LIMIT 1"));
   us.Bind(1, LoginName());
   REGFS_ASSIGN_OR_RETURN(bool has_user, us.Step());
   // No user row at all still allows reading; a write then fails on the foreign key.
@@ -249,15 +247,15 @@ Status InitInstance(const std::string& root_arg) {
   REGFS_ASSIGN_OR_RETURN(std::string abs, Absolute(root_arg));
   REGFS_RETURN_IF_ERROR(MakeDirs(abs).Annotate("init " + abs));
   REGFS_ASSIGN_OR_RETURN(std::string root, RealPath(abs));
-  if (auto existing = FindDatabase(root); existing.ok() || existing.status().code() ==
-                                                               Status::Code::kInvalid) {
+  if (auto existing = FindDatabase(root);
+      existing.ok() || existing.status().code() == Status::Code::kInvalid) {
     return Status::Exists("init " + root + ": already holds a LaminDB instance" +
                           (existing.ok() ? " (" + *existing + ")" : ""));
   }
   std::string managed = root + "/" + kManagedDir;
   if (IsRegular(managed + "/" + kInitMarker)) {
-    return Status::Exists("init " + root + ": already initialized (" + managed + "/" +
-                          kInitMarker + " exists)");
+    return Status::Exists("init " + root + ": already initialized (" + managed + "/" + kInitMarker +
+                          " exists)");
   }
   REGFS_RETURN_IF_ERROR(MakeDirs(managed).Annotate("init " + root));
 
@@ -270,10 +268,9 @@ Status InitInstance(const std::string& root_arg) {
     REGFS_RETURN_IF_ERROR(CreateV07Tables(*conn));
     REGFS_ASSIGN_OR_RETURN(Schema schema, DetectSchema(*conn));
     std::string now = NowTimestamp();
-    REGFS_ASSIGN_OR_RETURN(
-        auto user, conn->Prepare("INSERT INTO " + QuoteId(schema.user) +
-                                 " (uid, handle, name, created_at, updated_at) "
-                                 "VALUES (?1, ?2, NULL, ?3, ?3)"));
+    REGFS_ASSIGN_OR_RETURN(auto user, conn->Prepare("INSERT INTO " + QuoteId(schema.user) +
+                                                    " (uid, handle, name, created_at, updated_at) "
+                                                    "VALUES (?1, ?2, NULL, ?3, ?3)"));
     user.Bind(1, NewUserUid()).Bind(2, LoginName()).Bind(3, now);
     REGFS_RETURN_IF_ERROR(user.Run());
     int64_t user_id = conn->LastInsertId();

@@ -1,8 +1,8 @@
 #include "core/registry.h"
 
 #include <dirent.h>
-#include <stdio.h>  // renameat2
 #include <fcntl.h>
+#include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,8 +24,12 @@ constexpr const char* kPendingTable = "regfs_pending";
 
 // A version family is every uid starting with the same 16-char stem. Uids are base62, so
 // [stem, stem + "\x7f") is exactly the family and the uid's UNIQUE index serves the range.
-std::string StemOf(std::string_view uid) { return std::string(uid.substr(0, kStemLen)); }
-std::string StemEnd(const std::string& stem) { return stem + '\x7f'; }
+std::string StemOf(std::string_view uid) {
+  return std::string(uid.substr(0, kStemLen));
+}
+std::string StemEnd(const std::string& stem) {
+  return stem + '\x7f';
+}
 
 bool PathExists(const std::string& path) {
   struct stat st;
@@ -44,10 +48,21 @@ std::string StripSlashes(std::string s) {
   return s;
 }
 
+// True when `path` lies strictly below `root` with no "", "." or ".." component on the way:
+// the only paths a pending operation may ever touch.
 bool Inside(const std::string& path, const std::string& root) {
-  return path.size() > root.size() + 1 && path.compare(0, root.size(), root) == 0 &&
-         path[root.size()] == '/' && path.find("/../") == std::string::npos &&
-         path.find("/./") == std::string::npos;
+  if (path.size() <= root.size() + 1 || path.compare(0, root.size(), root) != 0 ||
+      path[root.size()] != '/') {
+    return false;
+  }
+  std::string_view rest = std::string_view(path).substr(root.size() + 1);
+  for (;;) {
+    size_t slash = rest.find('/');
+    std::string_view comp = rest.substr(0, slash);
+    if (comp.empty() || comp == "." || comp == "..") return false;
+    if (slash == std::string_view::npos) return true;
+    rest.remove_prefix(slash + 1);
+  }
 }
 
 // A file whose path is its key: it has to move on disk when the key changes.
@@ -55,7 +70,9 @@ bool IsRealKey(const Artifact& a) {
   return a.real_key.has_value() || (!a.key_is_virtual && a.key.has_value());
 }
 
-std::string Describe(const Artifact& a) { return "uid " + a.uid; }
+std::string Describe(const Artifact& a) {
+  return "uid " + a.uid;
+}
 
 // mkdir -p below `root` (the directories of a real key).
 Status MakeParents(const std::string& path, const std::string& root) {
@@ -122,28 +139,29 @@ struct Registry::Impl {
     std::string latest =
         s.artifact_has_is_latest
             ? "a.is_latest"
-            : "NOT EXISTS (SELECT 1 FROM " + art.q + " b WHERE b.uid >= substr(a.uid, 1, 16) "
-              "AND b.uid < substr(a.uid, 1, 16) || char(127) AND b." + art.state + " = a." +
-              art.state + " AND (b.created_at > a.created_at OR (b.created_at = a.created_at "
-              "AND b.id > a.id)))";
+            : "NOT EXISTS (SELECT 1 FROM " + art.q +
+                  " b WHERE b.uid >= substr(a.uid, 1, 16) "
+                  "AND b.uid < substr(a.uid, 1, 16) || char(127) AND b." +
+                  art.state + " = a." + art.state +
+                  " AND (b.created_at > a.created_at OR (b.created_at = a.created_at "
+                  "AND b.id > a.id)))";
     std::string folder = s.folder_flag_col.empty()
                              ? "(a." + q(s.n_objects_col) + " IS NOT NULL)"
                              : "(coalesce(a." + q(s.folder_flag_col) + ", 0) = 1)";
     // Column order is ReadArtifact's.
-    a_cols = "a.id, a.uid, a.key, a.suffix, " + aopt("description") + ", " +
-             acol(s.accessor_col) + ", a.size, a.hash, " + acol(s.hash_type_col) + ", " +
-             acol(s.n_objects_col) + ", " + aopt("n_observations") + ", a." + art.state +
-             ", a." + q(s.key_virtual_col) + ", " + acol(s.real_key_col) + ", " +
-             acol(s.version_col) + ", (" + latest + ") AS regfs_is_latest, " + folder +
-             ", a.storage_id, " + acol(s.transform_col) + ", " + aopt("run_id") +
-             ", a.created_by_id, a.created_at, a.updated_at";
+    a_cols = "a.id, a.uid, a.key, a.suffix, " + aopt("description") + ", " + acol(s.accessor_col) +
+             ", a.size, a.hash, " + acol(s.hash_type_col) + ", " + acol(s.n_objects_col) + ", " +
+             aopt("n_observations") + ", a." + art.state + ", a." + q(s.key_virtual_col) + ", " +
+             acol(s.real_key_col) + ", " + acol(s.version_col) + ", (" + latest +
+             ") AS regfs_is_latest, " + folder + ", a.storage_id, " + acol(s.transform_col) + ", " +
+             aopt("run_id") + ", a.created_by_id, a.created_at, a.updated_at";
     sel_a = "SELECT " + a_cols + " FROM " + art.q + " a ";
     const char* newest_first = "regfs_is_latest DESC, a.created_at DESC, a.id DESC";
 
     by_id = sel_a + "WHERE a.id = ?1";
     by_uid = sel_a + "WHERE a.uid = ?1";
-    by_stem = sel_a + "WHERE a.uid >= ?1 AND a.uid < ?2 ORDER BY (a." + art.state +
-              " = 1) DESC, " + newest_first + " LIMIT 1";
+    by_stem = sel_a + "WHERE a.uid >= ?1 AND a.uid < ?2 ORDER BY (a." + art.state + " = 1) DESC, " +
+              newest_first + " LIMIT 1";
     family = sel_a + "WHERE a.uid >= ?1 AND a.uid < ?2 ORDER BY a.created_at, a.id";
     by_key = sel_a + "WHERE a.key = ?1 AND a." + art.state + " = ?2 ORDER BY " + newest_first;
     under = sel_a + "WHERE a.key >= ?1 AND a.key < ?2 AND a." + art.state +
@@ -157,12 +175,11 @@ struct Registry::Impl {
               " a ON a.id = l.artifact_id WHERE l.collection_id = ?1 ORDER BY l.id";
 
     auto copt = [&](const char* c) { return s.HasCollectionColumn(c) ? "c." + q(c) : "NULL"; };
-    std::string c_cols = "c.id, c.uid, c." + q(s.collection_name_col) + ", " +
-                         copt("description") + ", " +
-                         (s.collection_version_col.empty() ? "NULL"
-                                                           : "c." + q(s.collection_version_col)) +
-                         ", " + copt("hash") + ", c." + coll.state + ", c." +
-                         q(s.collection_meta_col) + ", c.created_at, c.updated_at";
+    std::string c_cols =
+        "c.id, c.uid, c." + q(s.collection_name_col) + ", " + copt("description") + ", " +
+        (s.collection_version_col.empty() ? "NULL" : "c." + q(s.collection_version_col)) + ", " +
+        copt("hash") + ", c." + coll.state + ", c." + q(s.collection_meta_col) +
+        ", c.created_at, c.updated_at";
     sel_c = "SELECT " + c_cols + " FROM " + coll.q + " c ";
 
     member_of = "SELECT c.uid FROM " + link + " l JOIN " + coll.q +
@@ -171,9 +188,10 @@ struct Registry::Impl {
 
     // Every NOT NULL column regfs knows; the 0.7x tables have no defaults. The >= 1.0
     // columns left out (branch metadata, space, locks) have defaults.
-    insert_cols = {"uid", "key", "suffix", "description", "size", "hash", s.hash_type_col,
-                   s.n_objects_col, s.state_col, s.key_virtual_col, s.version_col, "storage_id",
-                   "created_by_id", "created_at", "updated_at"};
+    insert_cols = {
+        "uid",         "key",           "suffix",        "description", "size",
+        "hash",        s.hash_type_col, s.n_objects_col, s.state_col,   s.key_virtual_col,
+        s.version_col, "storage_id",    "created_by_id", "created_at",  "updated_at"};
     if (s.artifact_has_is_latest) insert_cols.push_back("is_latest");
     if (!s.folder_flag_col.empty()) insert_cols.push_back(s.folder_flag_col);
     std::string names, params;
@@ -276,8 +294,9 @@ struct Registry::Impl {
 
   Result<Artifact> MustArtifact(int64_t id, std::string_view what) {
     REGFS_ASSIGN_OR_RETURN(auto a, GetArtifact(id));
-    if (!a) return Status::NotFound(std::string(what) + " artifact id " + std::to_string(id) +
-                                    ": no such artifact");
+    if (!a)
+      return Status::NotFound(std::string(what) + " artifact id " + std::to_string(id) +
+                              ": no such artifact");
     return std::move(*a);
   }
 
@@ -315,8 +334,9 @@ struct Registry::Impl {
 
   Result<Collection> MustCollection(int64_t id, std::string_view what) {
     REGFS_ASSIGN_OR_RETURN(auto c, GetCollection(id));
-    if (!c) return Status::NotFound(std::string(what) + " collection id " + std::to_string(id) +
-                                    ": no such collection");
+    if (!c)
+      return Status::NotFound(std::string(what) + " collection id " + std::to_string(id) +
+                              ": no such collection");
     return std::move(*c);
   }
 
@@ -341,8 +361,10 @@ struct Registry::Impl {
   // Clears is_latest on every row of the family on branch `state` except `keep`.
   Status ClearFamilyLatest(const Tbl& t, const std::string& stem, int state, int64_t keep,
                            const std::string& now) {
-    return RunCached("UPDATE " + t.q + " SET is_latest = 0, updated_at = ?5 WHERE uid >= ?1 AND "
-                     "uid < ?2 AND " + t.state + " = ?3 AND id <> ?4 AND is_latest = 1",
+    return RunCached("UPDATE " + t.q +
+                         " SET is_latest = 0, updated_at = ?5 WHERE uid >= ?1 AND "
+                         "uid < ?2 AND " +
+                         t.state + " = ?3 AND id <> ?4 AND is_latest = 1",
                      [&](Statement& st) {
                        st.Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, keep);
                        st.Bind(5, now);
@@ -359,9 +381,11 @@ struct Registry::Impl {
     REGFS_RETURN_IF_ERROR(SetLatest(t, id, false, now));
     std::string fam = "uid >= ?1 AND uid < ?2 AND " + t.state + " = ?3 AND id <> ?4";
     return RunCached(
-        "UPDATE " + t.q + " SET is_latest = 1, updated_at = ?5 WHERE id = (SELECT id FROM " +
-            t.q + " WHERE " + fam + " ORDER BY created_at DESC, id DESC LIMIT 1) AND NOT EXISTS "
-            "(SELECT 1 FROM " + t.q + " WHERE " + fam + " AND is_latest = 1)",
+        "UPDATE " + t.q + " SET is_latest = 1, updated_at = ?5 WHERE id = (SELECT id FROM " + t.q +
+            " WHERE " + fam +
+            " ORDER BY created_at DESC, id DESC LIMIT 1) AND NOT EXISTS "
+            "(SELECT 1 FROM " +
+            t.q + " WHERE " + fam + " AND is_latest = 1)",
         [&](Statement& st) {
           st.Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, id).Bind(5, now);
         });
@@ -373,10 +397,12 @@ struct Registry::Impl {
                            const std::string& created_at, int state, const std::string& now) {
     if (!t.has_latest) return Status();
     std::string stem = StemOf(uid);
-    REGFS_ASSIGN_OR_RETURN(
-        auto cur, conn.Cached("SELECT id, created_at FROM " + t.q + " WHERE uid >= ?1 AND "
-                              "uid < ?2 AND " + t.state + " = ?3 AND id <> ?4 AND is_latest = 1 "
-                              "ORDER BY created_at DESC, id DESC LIMIT 1"));
+    REGFS_ASSIGN_OR_RETURN(auto cur, conn.Cached("SELECT id, created_at FROM " + t.q +
+                                                 " WHERE uid >= ?1 AND "
+                                                 "uid < ?2 AND " +
+                                                 t.state +
+                                                 " = ?3 AND id <> ?4 AND is_latest = 1 "
+                                                 "ORDER BY created_at DESC, id DESC LIMIT 1"));
     cur->Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, id);
     REGFS_ASSIGN_OR_RETURN(bool has_cur, cur->Step());
     bool newer = !has_cur || std::tie(created_at, id) > std::make_tuple(cur->Text(1), cur->Int(0));
@@ -442,8 +468,7 @@ struct Registry::Impl {
     // With `_real_key` set the file's place is that column, not the key: it follows the move.
     bool set_real = move_real && a.real_key.has_value() && !s.real_key_col.empty();
     std::string sql = "UPDATE " + art.q + " SET key = ?2, updated_at = ?3" +
-                      (set_real ? ", " + QuoteId(s.real_key_col) + " = ?2" : "") +
-                      " WHERE id = ?1";
+                      (set_real ? ", " + QuoteId(s.real_key_col) + " = ?2" : "") + " WHERE id = ?1";
     return RunCached(sql, [&](Statement& st) { st.Bind(1, a.id).Bind(2, new_key).Bind(3, now); })
         .Annotate(ctx);
   }
@@ -510,9 +535,9 @@ struct Registry::Impl {
   Status DeleteLinks(const std::vector<Schema::Ref>& refs, int64_t id) {
     for (const auto& r : refs) {
       if (!r.not_null) continue;
-      REGFS_RETURN_IF_ERROR(RunCached(
-          "DELETE FROM " + QuoteId(r.table) + " WHERE " + QuoteId(r.column) + " = ?1",
-          [&](Statement& st) { st.Bind(1, id); }));
+      REGFS_RETURN_IF_ERROR(
+          RunCached("DELETE FROM " + QuoteId(r.table) + " WHERE " + QuoteId(r.column) + " = ?1",
+                    [&](Statement& st) { st.Bind(1, id); }));
     }
     return Status();
   }
@@ -540,22 +565,38 @@ struct Registry::Impl {
     for (size_t i = 0; i < insert_cols.size(); ++i) {
       const std::string& col = insert_cols[i];
       int n = static_cast<int>(i + 1);
-      if (col == "uid") st->Bind(n, uid);
-      else if (col == "key") st->Bind(n, req.key);
-      else if (col == "suffix") st->Bind(n, req.suffix);
-      else if (col == "description") st->Bind(n, req.description);
-      else if (col == "size") st->Bind(n, static_cast<int64_t>(c.hash.size));
-      else if (col == "hash") st->Bind(n, c.hash.hash);
-      else if (col == s.hash_type_col) st->Bind(n, c.hash.hash_type);
-      else if (col == s.n_objects_col) st->Bind(n, std::nullopt);
-      else if (col == s.state_col) st->Bind(n, kStateVisible);
-      else if (col == s.key_virtual_col) st->Bind(n, 1);
-      else if (col == s.version_col) st->Bind(n, version);
-      else if (col == "storage_id") st->Bind(n, info.storage_id);
-      else if (col == "created_by_id") st->Bind(n, info.user_id);
-      else if (col == "created_at" || col == "updated_at") st->Bind(n, now);
-      else if (col == "is_latest") st->Bind(n, 1);
-      else if (col == s.folder_flag_col) st->Bind(n, 0);
+      if (col == "uid")
+        st->Bind(n, uid);
+      else if (col == "key")
+        st->Bind(n, req.key);
+      else if (col == "suffix")
+        st->Bind(n, req.suffix);
+      else if (col == "description")
+        st->Bind(n, req.description);
+      else if (col == "size")
+        st->Bind(n, static_cast<int64_t>(c.hash.size));
+      else if (col == "hash")
+        st->Bind(n, c.hash.hash);
+      else if (col == s.hash_type_col)
+        st->Bind(n, c.hash.hash_type);
+      else if (col == s.n_objects_col)
+        st->Bind(n, std::nullopt);
+      else if (col == s.state_col)
+        st->Bind(n, kStateVisible);
+      else if (col == s.key_virtual_col)
+        st->Bind(n, 1);
+      else if (col == s.version_col)
+        st->Bind(n, version);
+      else if (col == "storage_id")
+        st->Bind(n, info.storage_id);
+      else if (col == "created_by_id")
+        st->Bind(n, info.user_id);
+      else if (col == "created_at" || col == "updated_at")
+        st->Bind(n, now);
+      else if (col == "is_latest")
+        st->Bind(n, 1);
+      else if (col == s.folder_flag_col)
+        st->Bind(n, 0);
     }
     return st->Run();
   }
@@ -567,6 +608,12 @@ struct Registry::Impl {
     std::string ctx = "save " + (req.key ? "key " + *req.key : std::string("key-less file"));
     auto drop_staged = [&] { unlink(c.path.c_str()); };
     if (req.key) REGFS_RETURN_IF_ERROR(ValidateKey(*req.key).Annotate(ctx));
+    // The suffix becomes part of a file name in .lamindb/: one plain name component.
+    if (!req.suffix.empty() &&
+        (req.suffix.front() != '.' ||
+         req.suffix.find_first_of(std::string_view("/\0", 2)) != std::string::npos)) {
+      return Status::Invalid(ctx + ": bad suffix '" + req.suffix + "'");
+    }
 
     std::optional<Artifact> latest;
     if (req.key) {
@@ -609,15 +656,25 @@ struct Registry::Impl {
     std::string uid;
     std::optional<std::string> version;
     if (latest) {
-      uid = NewVersionUid(latest->uid);
+      // LaminDB increments the version suffix; start from the family's highest uid so a
+      // newer version sitting in the trash is never collided with.
+      std::string top = latest->uid;
+      {
+        REGFS_ASSIGN_OR_RETURN(
+            auto st, conn.Cached("SELECT max(uid) FROM " + art.q +
+                                 " WHERE uid >= ?1 AND uid < ?1 || char(127)"));
+        st->Bind(1, latest->stem());
+        REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
+        if (row && !st->IsNull(0)) top = st->Text(0);
+      }
+      uid = NewVersionUid(top);
       version = NextVersion(latest->version);
       if (!latest->version) {
         // The first version gets its label when the second appears, as LaminDB does.
-        REGFS_RETURN_IF_ERROR(
-            RunCached("UPDATE " + art.q + " SET " + QuoteId(s.version_col) +
-                          " = '1', updated_at = ?2 WHERE id = ?1",
-                      [&](Statement& st) { st.Bind(1, latest->id).Bind(2, now); })
-                .Annotate(ctx));
+        REGFS_RETURN_IF_ERROR(RunCached("UPDATE " + art.q + " SET " + QuoteId(s.version_col) +
+                                            " = '1', updated_at = ?2 WHERE id = ?1",
+                                        [&](Statement& st) { st.Bind(1, latest->id).Bind(2, now); })
+                                  .Annotate(ctx));
       }
       if (art.has_latest) {
         REGFS_RETURN_IF_ERROR(SetLatest(art, latest->id, false, now).Annotate(ctx));
@@ -660,7 +717,8 @@ struct Registry::Impl {
 // ------------------------------------------------------------------------------ Registry
 
 Registry::Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<Connection> conn)
-    : info_(std::move(info)), conn_(std::move(conn)),
+    : info_(std::move(info)),
+      conn_(std::move(conn)),
       impl_(std::make_unique<Impl>(*info_, *conn_)) {}
 
 Registry::~Registry() = default;
@@ -815,8 +873,9 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
     if (a.is_latest) {
       REGFS_RETURN_IF_ERROR(impl_->HandOffLatest(impl_->art, a.id, a.uid, a.state, now));
     }
-    REGFS_RETURN_IF_ERROR(impl_->RunCached("DELETE FROM " + impl_->art.q + " WHERE id = ?1",
-                                           [&](Statement& st) { st.Bind(1, a.id); })
+    REGFS_RETURN_IF_ERROR(impl_
+                              ->RunCached("DELETE FROM " + impl_->art.q + " WHERE id = ?1",
+                                          [&](Statement& st) { st.Bind(1, a.id); })
                               .Annotate(ctx));
 
     // Which file goes: LaminDB-managed content always; a real-key file only when asked and
@@ -843,7 +902,8 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
   Status st = storage().RemoveStored(*to_delete);
   if (st.ok()) st = impl_->DropPending(pending_id);
   if (!st.ok()) {
-    return st.Annotate(ctx + ": record deleted; file delete left pending for "
+    return st.Annotate(ctx +
+                       ": record deleted; file delete left pending for "
                        "`regfs fsck --repair`");
   }
   out.deleted_path = *to_delete;
@@ -859,8 +919,8 @@ Status Registry::TrashCollection(int64_t collection_id) {
   REGFS_RETURN_IF_ERROR(impl_->SetState(impl_->coll, c.id, kStateTrash, now).Annotate(ctx));
   // Collections carry is_latest like artifacts; read it from the row.
   if (impl_->coll.has_latest) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached("SELECT is_latest FROM " + impl_->coll.q +
-                                                  " WHERE id = ?1"));
+    REGFS_ASSIGN_OR_RETURN(
+        auto st, conn_->Cached("SELECT is_latest FROM " + impl_->coll.q + " WHERE id = ?1"));
     st->Bind(1, c.id);
     REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
     bool latest = row && st->Int(0) != 0;
@@ -883,9 +943,10 @@ Status Registry::RestoreCollection(int64_t collection_id,
       return Status::Invalid(ctx + ": invalid collection name '" + *new_name + "'");
     }
     REGFS_RETURN_IF_ERROR(
-        impl_->RunCached("UPDATE " + impl_->coll.q + " SET " +
-                             QuoteId(schema().collection_name_col) + " = ?2 WHERE id = ?1",
-                         [&](Statement& st) { st.Bind(1, c.id).Bind(2, *new_name); })
+        impl_
+            ->RunCached("UPDATE " + impl_->coll.q + " SET " +
+                            QuoteId(schema().collection_name_col) + " = ?2 WHERE id = ?1",
+                        [&](Statement& st) { st.Bind(1, c.id).Bind(2, *new_name); })
             .Annotate(ctx));
   }
   REGFS_RETURN_IF_ERROR(impl_->SetState(impl_->coll, c.id, kStateVisible, now).Annotate(ctx));
@@ -910,14 +971,16 @@ Status Registry::PurgeCollection(int64_t collection_id) {
   std::string now = NowTimestamp();
   REGFS_RETURN_IF_ERROR(impl_->DeleteLinks(schema().collection_refs, c.id).Annotate(ctx));
   // Membership links go; the member artifacts stay.
-  REGFS_RETURN_IF_ERROR(impl_->RunCached("DELETE FROM " + impl_->link + " WHERE collection_id = ?1",
-                                         [&](Statement& st) { st.Bind(1, c.id); })
+  REGFS_RETURN_IF_ERROR(impl_
+                            ->RunCached("DELETE FROM " + impl_->link + " WHERE collection_id = ?1",
+                                        [&](Statement& st) { st.Bind(1, c.id); })
                             .Annotate(ctx));
   if (impl_->coll.has_latest) {
     REGFS_RETURN_IF_ERROR(impl_->HandOffLatest(impl_->coll, c.id, c.uid, c.state, now));
   }
-  REGFS_RETURN_IF_ERROR(impl_->RunCached("DELETE FROM " + impl_->coll.q + " WHERE id = ?1",
-                                         [&](Statement& st) { st.Bind(1, c.id); })
+  REGFS_RETURN_IF_ERROR(impl_
+                            ->RunCached("DELETE FROM " + impl_->coll.q + " WHERE id = ?1",
+                                        [&](Statement& st) { st.Bind(1, c.id); })
                             .Annotate(ctx));
   return txn->Commit().Annotate(ctx);
 }
@@ -938,8 +1001,8 @@ Status Registry::Rekey(int64_t artifact_id, const std::string& new_key, bool rep
         return Status::Exists(ctx + ": key taken by uid " + o.uid);
       }
       // Rename-over: the displaced record goes to the trash, nothing is lost.
-      REGFS_RETURN_IF_ERROR(impl_->DoTrash(o, now).Annotate(ctx + ": trash displaced uid " +
-                                                            o.uid));
+      REGFS_RETURN_IF_ERROR(
+          impl_->DoTrash(o, now).Annotate(ctx + ": trash displaced uid " + o.uid));
     }
     std::set<std::string> claimed;
     REGFS_RETURN_IF_ERROR(impl_->PlanRekey(a, new_key, now, &moves, &claimed));
@@ -991,11 +1054,12 @@ Status Registry::SetDescription(int64_t artifact_id,
     return Status::Invalid(ctx + ": this database has no description column");
   }
   REGFS_RETURN_IF_ERROR(
-      impl_->RunCached("UPDATE " + impl_->art.q + " SET description = ?2, updated_at = ?3 "
-                       "WHERE id = ?1",
-                       [&](Statement& st) {
-                         st.Bind(1, a.id).Bind(2, description).Bind(3, NowTimestamp());
-                       })
+      impl_
+          ->RunCached(
+              "UPDATE " + impl_->art.q +
+                  " SET description = ?2, updated_at = ?3 "
+                  "WHERE id = ?1",
+              [&](Statement& st) { st.Bind(1, a.id).Bind(2, description).Bind(3, NowTimestamp()); })
           .Annotate(ctx));
   return txn->Commit().Annotate(ctx);
 }

@@ -50,9 +50,24 @@ std::string RandomBase62(size_t n) {
   return out;
 }
 
+std::string IncrementBase62(std::string_view s) {
+  std::string out(s);
+  for (size_t i = out.size(); i-- > 0;) {
+    size_t pos = kBase62.find(out[i]);
+    if (pos == std::string_view::npos) pos = 0;
+    if (pos + 1 < kBase62.size()) {
+      out[i] = kBase62[pos + 1];
+      return out;
+    }
+    out[i] = kBase62[0];  // carry
+  }
+  return out;
+}
+
 std::string NewVersionUid(std::string_view uid) {
   std::string out(uid.substr(0, 16));
-  out += RandomBase62(4);
+  std::string_view suffix = uid.size() >= 20 ? uid.substr(16, 4) : std::string_view("0000");
+  out += IncrementBase62(suffix);
   return out;
 }
 

@@ -175,6 +175,7 @@ void AreaView::Adjust(const std::string& dir, int delta) {
     count += delta;
     if (count <= 0) {
       p.subdirs.erase(name);
+      EraseGroupNames(p, name);
       p.names.erase(name);
       NameGroup(p, name);  // a file of that name gets its plain name back
       // Everything below is gone too: no record and no user-made directory remains.

@@ -164,3 +164,57 @@ csv_get() {
 random_uid() {
   openssl rand -hex 16 | cut -c1-"${1:-20}"
 }
+
+# ---------------------------------------------------------------- mount test helpers
+
+# python3 for small system-call helpers (the system one first: it starts fastest). Empty
+# when there is none; callers then skip their check with a message.
+PYTHON3=$(PATH="/usr/bin:/bin:$PATH" command -v python3 || true)
+
+# rename_noreplace SRC DST: renameat2(2) with RENAME_NOREPLACE; prints the errno (0 when
+# the rename succeeded). Returns 2 without printing when python3 is not installed.
+rename_noreplace() {
+  [ -n "$PYTHON3" ] || return 2
+  "$PYTHON3" - "$1" "$2" <<'PY'
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+AT_FDCWD, RENAME_NOREPLACE = -100, 1
+rc = libc.renameat2(AT_FDCWD, os.fsencode(sys.argv[1]), AT_FDCWD, os.fsencode(sys.argv[2]),
+                    RENAME_NOREPLACE)
+print(0 if rc == 0 else ctypes.get_errno())
+PY
+}
+
+# epoch_of "YYYY-MM-DD HH:MM:SS.ffffff": a UTC datetime of the registry as whole seconds.
+epoch_of() {
+  date -u -d "$1" +%s
+}
+
+# listing DIR: the names in DIR, one a line, in readdir order (ls -U), or nothing.
+listing() {
+  ls -A -U "$1" 2>/dev/null || true
+}
+
+# now_utc: the current time as the registry writes it (UTC, microseconds).
+now_utc() {
+  date -u '+%Y-%m-%d %H:%M:%S.%6N'
+}
+
+# make_collection ROOT NAME [--meta ARTIFACT_ID] ARTIFACT_ID...: inserts a visible collection
+# whose members are the given artifacts (linked in argument order) into a 0.7x-layout
+# instance (`regfs init`), supplying every NOT NULL column; prints the collection's uid.
+make_collection() {
+  local root=$1 name=$2 meta=NULL uid now q a
+  shift 2
+  if [ "${1:-}" = --meta ]; then meta=$2; shift 2; fi
+  uid=$(random_uid 20)
+  now=$(now_utc)
+  q="INSERT INTO lnschema_core_collection (version, created_at, updated_at, uid, name, visibility, artifact_id, created_by_id)
+     VALUES (NULL, '$now', '$now', '$uid', '$name', 1, $meta, 1);"
+  for a in "$@"; do
+    q+="INSERT INTO lnschema_core_collectionartifact (created_at, artifact_id, collection_id, created_by_id)
+        VALUES ('$now', $a, (SELECT id FROM lnschema_core_collection WHERE uid = '$uid'), 1);"
+  done
+  sql "$root" "BEGIN; $q COMMIT;" || fail "insert collection $name"
+  echo "$uid"
+}

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The CLI life cycle on a real LaminDB 2.6 database (lamindb_*, `branch_id`, `is_latest`):
 # the state column and is_latest are checked with sqlite3 after every step.
+# fixture_2_10.sh runs this same script on the LaminDB 2.10 schema (REGFS_FIXTURE_VERSION).
 # shellcheck source=../lib.sh
 source "${REGFS_TESTLIB:?REGFS_TESTLIB not set (run through ctest)}"
 
 ROOT=$WORK/inst
 ART=lamindb_artifact
-fixture_instance "$ROOT" 2.6
+fixture_instance "$ROOT" "${REGFS_FIXTURE_VERSION:-2.6}"
 state_of() { sql "$ROOT" "SELECT branch_id FROM $ART WHERE uid='$1'"; }
 latest_of() { sql "$ROOT" "SELECT is_latest FROM $ART WHERE uid='$1'"; }
 

@@ -25,7 +25,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Fixture(const std::string& name) { return std::string(REGFS_FIXTURES) + "/" + name; }
+std::string Fixture(const std::string& name) {
+  return std::string(REGFS_FIXTURES) + "/" + name;
+}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -53,8 +55,14 @@ class TempDir {
     path_ = mkdtemp(tmpl.data());
   }
   ~TempDir() {
+    // Tests take write permission away; give it back so that everything can go.
     std::error_code ec;
     fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ec);
+    for (auto it = fs::recursive_directory_iterator(path_, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_directory(ec))
+        fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+    }
     fs::remove_all(path_, ec);
   }
   const std::string& path() const { return path_; }
@@ -99,19 +107,26 @@ void BuildInstance(Kind kind, const std::string& root) {
   std::string now = NowTimestamp();
   if (kind == Kind::kV073Sql) {
     MustExec(c, ReadAll(Fixture("lamindb-0.73-schema.sql")));
-    MustExec(c, "INSERT INTO lnschema_core_user (id, uid, handle, name, created_at, updated_at) "
-                "VALUES (1, 'usr00001', 'testuser', 'Test User', '" + now + "', '" + now + "')");
-    MustExec(c, "INSERT INTO lnschema_core_storage (created_at, updated_at, uid, root, type, "
-                "created_by_id) VALUES ('" + now + "', '" + now + "', 'stor00000001', '" +
-                root + "', 'local', 1)");
+    MustExec(c,
+             "INSERT INTO lnschema_core_user (id, uid, handle, name, created_at, updated_at) "
+             "VALUES (1, 'usr00001', 'testuser', 'Test User', '" +
+                 now + "', '" + now + "')");
+    MustExec(c,
+             "INSERT INTO lnschema_core_storage (created_at, updated_at, uid, root, type, "
+             "created_by_id) VALUES ('" +
+                 now + "', '" + now + "', 'stor00000001', '" + root + "', 'local', 1)");
   } else {
-    MustExec(c, "INSERT INTO lamindb_user (id, uid, handle, name) "
-                "VALUES (1, 'usr00001', 'testuser', 'Test User')");
-    MustExec(c, "INSERT INTO lamindb_branch (id, name, uid, created_by_id) VALUES "
-                "(-1, 'trash', 'tttttttttttt', 1), (0, 'archive', 'aaaaaaaaaaaa', 1), "
-                "(1, 'main', 'mmmmmmmmmmmm', 1)");
-    MustExec(c, "INSERT INTO lamindb_storage (uid, root, type, created_by_id) "
-                "VALUES ('stor00000001', '" + root + "', 'local', 1)");
+    MustExec(c,
+             "INSERT INTO lamindb_user (id, uid, handle, name) "
+             "VALUES (1, 'usr00001', 'testuser', 'Test User')");
+    MustExec(c,
+             "INSERT INTO lamindb_branch (id, name, uid, created_by_id) VALUES "
+             "(-1, 'trash', 'tttttttttttt', 1), (0, 'archive', 'aaaaaaaaaaaa', 1), "
+             "(1, 'main', 'mmmmmmmmmmmm', 1)");
+    MustExec(c,
+             "INSERT INTO lamindb_storage (uid, root, type, created_by_id) "
+             "VALUES ('stor00000001', '" +
+                 root + "', 'local', 1)");
   }
   WriteAll(root + "/.lamindb/_is_initialized", "stor00000001");
 }
@@ -189,14 +204,13 @@ class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
                         const std::vector<int64_t>& members) {
     const Schema& s = schema();
     std::string now = NowTimestamp();
-    std::string sql = "INSERT INTO " + QuoteId(s.collection) + " (uid, " +
-                      QuoteId(s.collection_name_col) + ", " + QuoteId(s.collection_state_col) +
-                      ", " + QuoteId(s.collection_meta_col) +
-                      ", created_at, updated_at, created_by_id" +
-                      (s.collection_has_is_latest ? ", is_latest" : "") + ") VALUES ('" +
-                      NewCollectionUid() + "', '" + name + "', 1, " +
-                      (meta ? std::to_string(*meta) : "NULL") + ", '" + now + "', '" + now +
-                      "', 1" + (s.collection_has_is_latest ? ", 1" : "") + ")";
+    std::string sql =
+        "INSERT INTO " + QuoteId(s.collection) + " (uid, " + QuoteId(s.collection_name_col) + ", " +
+        QuoteId(s.collection_state_col) + ", " + QuoteId(s.collection_meta_col) +
+        ", created_at, updated_at, created_by_id" +
+        (s.collection_has_is_latest ? ", is_latest" : "") + ") VALUES ('" + NewCollectionUid() +
+        "', '" + name + "', 1, " + (meta ? std::to_string(*meta) : "NULL") + ", '" + now + "', '" +
+        now + "', 1" + (s.collection_has_is_latest ? ", 1" : "") + ")";
     Exec(sql);
     int64_t id = reg_->conn().LastInsertId();
     for (int64_t m : members) {
@@ -213,8 +227,8 @@ class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
     std::string to = root_ + "/" + key;
     fs::create_directories(fs::path(to).parent_path());
     fs::rename(from, to);
-    Exec("UPDATE " + Art() + " SET " + QuoteId(schema().key_virtual_col) + " = 0, key = '" +
-         key + "' WHERE id = " + std::to_string(a.id));
+    Exec("UPDATE " + Art() + " SET " + QuoteId(schema().key_virtual_col) + " = 0, key = '" + key +
+         "' WHERE id = " + std::to_string(a.id));
     return Get(a.id);
   }
 
@@ -318,6 +332,9 @@ TEST_P(RegistryLifecycle, SaveManyIsOneTransaction) {
   bad.emplace_back(Stage("four"), SaveRequest{"../four.txt", std::nullopt, ".txt"});
   auto failed = reg_->SaveMany(std::move(bad));
   ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.status().code(), Status::Code::kInvalid);
+  auto bad_suffix = reg_->Save(Stage("five"), SaveRequest{"m/five", std::nullopt, "/../x"});
+  EXPECT_EQ(bad_suffix.status().code(), Status::Code::kInvalid);
   EXPECT_EQ(Scalar("SELECT count(*) FROM " + Art()), 2);
   int files = 0;
   for (const auto& e : fs::directory_iterator(root_ + "/.lamindb")) {
@@ -390,9 +407,9 @@ TEST_P(RegistryLifecycle, ProtectedArtifactsAreNotPurged) {
   auto p1 = reg_->Purge(member.id);
   ASSERT_FALSE(p1.ok());
   EXPECT_EQ(p1.status().code(), Status::Code::kPermission);
-  EXPECT_NE(p1.status().message().find("purge uid " + member.uid + ": member of collection " +
-                                       (*c)->uid),
-            std::string::npos)
+  EXPECT_NE(
+      p1.status().message().find("purge uid " + member.uid + ": member of collection " + (*c)->uid),
+      std::string::npos)
       << p1.status().message();
   auto p2 = reg_->Purge(meta.id);
   ASSERT_FALSE(p2.ok());
@@ -415,14 +432,18 @@ TEST_P(RegistryLifecycle, NullableReferenceProtects) {
   Artifact a = Add("report", "r/report.html");
   std::string now = NowTimestamp();
   if (V1()) {
-    Exec("INSERT INTO lamindb_transform (uid, key, kind, hash, created_by_id, is_latest) "
-         "VALUES ('trnsfrm000000000', 'script.py', 'script', 'h', 1, 1)");
-    Exec("INSERT INTO lamindb_run (uid, started_at, transform_id, created_by_id, report_id) "
-         "VALUES ('run000000000000000a', '" + now + "', 1, 1, " + std::to_string(a.id) + ")");
+    Exec(
+        "INSERT INTO lamindb_transform (uid, key, kind, hash, created_by_id, is_latest) "
+        "VALUES ('trnsfrm000000000', 'script.py', 'script', 'h', 1, 1)");
+    Exec(
+        "INSERT INTO lamindb_run (uid, started_at, transform_id, created_by_id, report_id) "
+        "VALUES ('run000000000000000a', '" +
+        now + "', 1, 1, " + std::to_string(a.id) + ")");
   } else {
-    Exec("INSERT INTO lnschema_core_transform (uid, type, created_at, updated_at, "
-         "created_by_id, latest_report_id) VALUES ('trnsfrm000000000', 'script', '" + now +
-         "', '" + now + "', 1, " + std::to_string(a.id) + ")");
+    Exec(
+        "INSERT INTO lnschema_core_transform (uid, type, created_at, updated_at, "
+        "created_by_id, latest_report_id) VALUES ('trnsfrm000000000', 'script', '" +
+        now + "', '" + now + "', 1, " + std::to_string(a.id) + ")");
   }
   auto p = reg_->Purge(a.id);
   ASSERT_FALSE(p.ok());
@@ -578,7 +599,9 @@ TEST_P(RegistryLifecycle, TrashingTheLatestPromotesThePrevious) {
   // Purging the latest promotes too.
   ASSERT_TRUE(reg_->Purge(v2.id).ok());
   EXPECT_TRUE(Get(v1.id).is_latest);
-  if (V1()) EXPECT_EQ(Scalar(latest_sql + std::to_string(v1.id)), 1);
+  if (V1()) {
+    EXPECT_EQ(Scalar(latest_sql + std::to_string(v1.id)), 1);
+  }
 }
 
 TEST_P(RegistryLifecycle, RealKeyFileIsKeptUnlessAsked) {
@@ -649,8 +672,7 @@ TEST_P(RegistryLifecycle, RekeyFollowsRealKeyColumn) {
   std::string from = Path(a);
   fs::create_directories(root_ + "/place");
   fs::rename(from, root_ + "/place/a.csv");
-  Exec("UPDATE lamindb_artifact SET _real_key = 'place/a.csv' WHERE id = " +
-       std::to_string(a.id));
+  Exec("UPDATE lamindb_artifact SET _real_key = 'place/a.csv' WHERE id = " + std::to_string(a.id));
   ASSERT_EQ(Path(Get(a.id)), root_ + "/place/a.csv");
   ASSERT_TRUE(reg_->Rekey(a.id, "moved/a.csv").ok());
   Artifact r = Get(a.id);
@@ -847,6 +869,19 @@ TEST(RegistryInstance, ReadOnlyDatabaseOpensReadOnly) {
   ASSERT_TRUE(reg.ok()) << reg.status().ToString();
   auto all = (*reg)->Artifacts(StateFilter::kAll);
   EXPECT_TRUE(all.ok()) << all.status().ToString();
+
+  // A read-only directory: SQLite can make no journal there, so regfs only reads.
+  fs::permissions(root + "/.lamindb/lamin.db", fs::perms::owner_write, fs::perm_options::add);
+  fs::permissions(root + "/.lamindb",
+                  fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                  fs::perm_options::remove);
+  auto info2 = OpenInstance(root, false);
+  ASSERT_TRUE(info2.ok()) << info2.status().ToString();
+  EXPECT_TRUE((*info2)->read_only);
+  auto reg2 = Registry::Open(*info2);
+  ASSERT_TRUE(reg2.ok()) << reg2.status().ToString();
+  auto all2 = (*reg2)->Artifacts(StateFilter::kAll);
+  EXPECT_TRUE(all2.ok()) << all2.status().ToString();
 }
 
 TEST(RegistryInstance, FindInstanceRoot) {

@@ -18,7 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Fixture(const std::string& name) { return std::string(REGFS_FIXTURES) + "/" + name; }
+std::string Fixture(const std::string& name) {
+  return std::string(REGFS_FIXTURES) + "/" + name;
+}
 
 std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -61,8 +63,9 @@ class SchemaTest : public ::testing::Test {
 
   static std::map<std::string, std::string> Objects(Connection& c) {
     std::map<std::string, std::string> out;
-    auto st = c.Prepare("SELECT name, coalesce(sql, '') FROM sqlite_master "
-                        "WHERE name NOT LIKE 'sqlite_%'");
+    auto st = c.Prepare(
+        "SELECT name, coalesce(sql, '') FROM sqlite_master "
+        "WHERE name NOT LIKE 'sqlite_%'");
     EXPECT_TRUE(st.ok());
     while (st.ok() && *st->Step()) out[st->Text(0)] = st->Text(1);
     return out;
@@ -121,8 +124,7 @@ TEST_F(SchemaTest, Detects073FromItsMigrations) {
   EXPECT_FALSE(HasRefTo(s->artifact_refs, "lnschema_core_collectionartifact", "artifact_id"));
   EXPECT_FALSE(HasRefTo(s->artifact_refs, "lnschema_core_collection", "artifact_id"));
   EXPECT_TRUE(HasRef(s->collection_refs, "lnschema_core_collectionulabel", "collection_id", true));
-  EXPECT_FALSE(
-      HasRefTo(s->collection_refs, "lnschema_core_collectionartifact", "collection_id"));
+  EXPECT_FALSE(HasRefTo(s->collection_refs, "lnschema_core_collectionartifact", "collection_id"));
 }
 
 TEST_F(SchemaTest, DetectsNewestLaminDB) {
@@ -238,8 +240,8 @@ TEST_F(SchemaTest, UnknownLayoutIsNotWritten) {
   {
     auto c = Connection::Open(root + "/.lamindb/lamin.db", {.read_only = false, .create = true});
     ASSERT_TRUE(c.ok());
-    ASSERT_TRUE((*c)->Exec("CREATE TABLE lamindb_artifact (id integer PRIMARY KEY, key text)"
-                           ).ok());
+    ASSERT_TRUE(
+        (*c)->Exec("CREATE TABLE lamindb_artifact (id integer PRIMARY KEY, key text)").ok());
   }
   std::string before = ReadAll(root + "/.lamindb/lamin.db");
   auto info = OpenInstance(root, false);
@@ -281,10 +283,10 @@ TEST_F(SchemaTest, CreateV07TablesMatchesLaminDB073) {
   ASSERT_TRUE(theirs);
   auto m = Objects(*mine);
   auto t = Objects(*theirs);
-  for (const char* table : {"lnschema_core_user", "lnschema_core_storage",
-                            "lnschema_core_transform", "lnschema_core_run",
-                            "lnschema_core_artifact", "lnschema_core_collection",
-                            "lnschema_core_collectionartifact"}) {
+  for (const char* table :
+       {"lnschema_core_user", "lnschema_core_storage", "lnschema_core_transform",
+        "lnschema_core_run", "lnschema_core_artifact", "lnschema_core_collection",
+        "lnschema_core_collectionartifact"}) {
     EXPECT_EQ(m.count(table), 1u) << table;
   }
   EXPECT_GE(m.size(), 7u + 50u) << "tables and their indexes";
@@ -317,13 +319,16 @@ TEST_F(SchemaTest, EnsureRegfsObjectsIsIdempotentAndPrefixed) {
   auto after = Objects(*c);
   EXPECT_EQ(after.size(), before.size() + 2);
   for (const auto& [name, sql] : after) {
-    if (!before.count(name)) EXPECT_EQ(name.rfind("regfs_", 0), 0u) << name;
+    if (!before.count(name)) {
+      EXPECT_EQ(name.rfind("regfs_", 0), 0u) << name;
+    }
   }
   EXPECT_EQ(after.count("regfs_pending"), 1u);
   EXPECT_EQ(after.count("regfs_artifact_key_idx"), 1u);
   // The key range query of ArtifactsUnder is served by an index.
-  auto plan = c->Prepare("EXPLAIN QUERY PLAN SELECT id FROM lamindb_artifact "
-                         "WHERE key >= 'a/' AND key < 'a0'");
+  auto plan = c->Prepare(
+      "EXPLAIN QUERY PLAN SELECT id FROM lamindb_artifact "
+      "WHERE key >= 'a/' AND key < 'a0'");
   ASSERT_TRUE(plan.ok());
   std::string detail;
   while (*plan->Step()) detail += plan->Text(3) + "\n";

@@ -47,6 +47,16 @@ TEST(UidTest, NewVersionKeepsStem) {
   EXPECT_EQ(NewVersionUid(uid.substr(0, 16)).substr(0, 16), uid.substr(0, 16));
 }
 
+TEST(UidTest, VersionSuffixFollowsLaminDB) {
+  std::string uid = NewArtifactUid();
+  EXPECT_EQ(uid.substr(16), "0000");
+  EXPECT_EQ(NewVersionUid(uid).substr(16), "0001");
+  EXPECT_EQ(NewVersionUid(uid.substr(0, 16) + "0009").substr(16), "000A");
+  EXPECT_EQ(NewVersionUid(uid.substr(0, 16) + "000z").substr(16), "0010");
+  EXPECT_EQ(IncrementBase62("0zzz"), "1000");
+  EXPECT_EQ(NewVersionUid(uid.substr(0, 16)).substr(16), "0001");
+}
+
 TEST(UidTest, IsBase62) {
   EXPECT_TRUE(IsBase62(""));
   EXPECT_TRUE(IsBase62("09AZaz"));
