@@ -684,11 +684,14 @@ struct Registry::Impl {
       uid = NewArtifactUid();
     }
     std::string dest = storage().ManagedPath(uid, req.suffix, false);
-    REGFS_RETURN_IF_ERROR(storage().Publish(c.path, dest).Annotate(ctx + " uid " + uid));
+    // Durability for the whole batch comes from one SyncAll() before the commit.
+    REGFS_RETURN_IF_ERROR(
+        storage().Publish(c.path, dest, /*durable=*/false).Annotate(ctx + " uid " + uid));
     published->push_back(dest);
     REGFS_RETURN_IF_ERROR(InsertArtifact(uid, c, req, version, now).Annotate(ctx + " uid " + uid));
     REGFS_ASSIGN_OR_RETURN(Artifact row, MustArtifact(conn.LastInsertId(), ctx));
-    return SaveOutcome{latest ? SaveOutcome::kNewVersion : SaveOutcome::kCreated, std::move(row)};
+    return SaveOutcome{latest ? SaveOutcome::kNewVersion : SaveOutcome::kCreated, std::move(row),
+                       /*inserted=*/true};
   }
 
   // ---------------------------------------------------------------- pending work
@@ -1089,6 +1092,10 @@ Result<std::vector<SaveOutcome>> Registry::SaveMany(
     auto out = impl_->SaveOne(content, req, now, &published);
     if (!out.ok()) return fail(out.status());
     outs.push_back(std::move(*out));
+  }
+  if (sync_writes_ && !published.empty()) {
+    Status synced = storage().SyncAll();
+    if (!synced.ok()) return fail(synced.Annotate("save"));
   }
   Status st = (*txn)->Commit();
   if (!st.ok()) return fail(st.Annotate("save: commit"));

@@ -33,7 +33,8 @@ struct PurgeOutcome {
 // What saving content did.
 struct SaveOutcome {
   enum Kind { kCreated, kNewVersion, kUnchanged } kind = kCreated;
-  Artifact artifact;  // the new record, or the existing one for kUnchanged
+  Artifact artifact;      // the new record, or the existing one for kUnchanged
+  bool inserted = false;  // a new row was inserted (not an existing row brought back)
 };
 
 // A file staged for saving: already written (Storage::CreateStaging) and hashed.
@@ -122,6 +123,12 @@ class Registry {
   // removed. The staged file is moved into place before the row commits; a crash leaves at
   // most an unreferenced staging/managed file, which fsck reports.
   Result<SaveOutcome> Save(StagedContent content, const SaveRequest& req);
+  // Whether Save/SaveMany make the stored files durable (one syncfs per transaction) before
+  // the rows commit. On by default (the CLI); the mount turns it off unless -o sync, and
+  // then behaves like a local filesystem: data reaches the disk by writeback or fsync.
+  // Either way a file is in place before its row commits, so a crashed process never
+  // leaves a row without its file.
+  void set_sync_writes(bool on) { sync_writes_ = on; }
   // Many saves in one transaction (`regfs add` of many files).
   Result<std::vector<SaveOutcome>> SaveMany(std::vector<std::pair<StagedContent, SaveRequest>> items);
 
@@ -140,6 +147,7 @@ class Registry {
   std::shared_ptr<const InstanceInfo> info_;
   std::unique_ptr<Connection> conn_;
   std::unique_ptr<Impl> impl_;
+  bool sync_writes_ = true;
 };
 
 // Next version label after `prev`: "1" -> "2", "v1.9" -> "v1.10", NULL -> "2" (the previous

@@ -365,7 +365,16 @@ Result<std::string> Storage::CreateStaging(int* fd) const {
   return Status::IO("create a staging file in " + staging + ": no free name after 16 tries");
 }
 
-Status Storage::Publish(const std::string& tmp, const std::string& final_path) const {
+Status Storage::SyncAll() const {
+  int fd = open(storage_root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Status::FromErrno(errno, "open " + storage_root_);
+  Fd guard(fd);
+  if (syncfs(fd) != 0) return Status::FromErrno(errno, "syncfs " + storage_root_);
+  return Status();
+}
+
+Status Storage::Publish(const std::string& tmp, const std::string& final_path,
+                        bool durable) const {
   auto rel = RelativeInside(final_path, storage_root_);
   if (!rel) {
     return Status::Permission("publish " + Printable(final_path) + ": not inside storage root " +
@@ -381,7 +390,7 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path) c
     // Staging files are 0600 while private; a stored file gets the mode a plain `cp` would
     // give it, so that other users of a shared instance can read it as with LaminDB.
     if (fchmod(fd, 0666 & ~CurrentUmask()) != 0) return Status::FromErrno(errno, "chmod " + tmp);
-    if (fsync(fd) != 0) return Status::FromErrno(errno, "fsync " + tmp);
+    if (durable && fsync(fd) != 0) return Status::FromErrno(errno, "fsync " + tmp);
   }
 
   // Missing parents (real keys "a/b/c"): create them below the root, remembering which are
@@ -411,6 +420,7 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path) c
     // all the same, and CleanStaging() drops the leftover later.
     (void)unlink(tmp.c_str());
   }
+  if (!durable) return Status();
   REGFS_RETURN_IF_ERROR(FsyncDir(DirName(final_path)));
   for (const std::string& dir : created) REGFS_RETURN_IF_ERROR(FsyncDir(DirName(dir)));
   return Status();

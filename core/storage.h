@@ -48,9 +48,14 @@ class Storage {
 
   // A new, exclusive temp file in the staging dir: returns its path, *fd open for writing.
   Result<std::string> CreateStaging(int* fd) const;
-  // fsync(tmp) + rename(tmp, final) + fsync(parent). Creates missing parent dirs for real
-  // keys. Never replaces an existing file (kExists).
-  Status Publish(const std::string& tmp, const std::string& final_path) const;
+  // rename(tmp, final), creating missing parent dirs for real keys. Never replaces an
+  // existing file (kExists). With `durable`, fsync(tmp) before and fsync(parent) after, so
+  // the file survives a power loss on its own; without, the caller makes a batch durable
+  // with one SyncAll() before it commits the rows (or accepts the kernel's writeback, as
+  // any local filesystem does).
+  Status Publish(const std::string& tmp, const std::string& final_path, bool durable = true) const;
+  // syncfs() of the filesystem holding the storage root: one flush for a whole batch.
+  Status SyncAll() const;
   // Deletes a stored file or folder without following symlinks. Missing is OK.
   Status RemoveStored(const std::string& path) const;
   // Removes staging files left by a crash (called at mount and by fsck --repair).

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -287,9 +288,16 @@ enum class Prefer { kVisibleFirst, kTrashFirst };
 // Among trashed artifacts sharing a key, the one trashed most recently (the one the mount
 // shows under the plain name in .trash/).
 std::optional<Artifact> MostRecentlyTrashed(const std::vector<Artifact>& list) {
+  // Timestamps are compared as times (LaminDB 2.x writes milliseconds, 0.7x microseconds);
+  // an unreadable one counts as oldest. On a tie the registry's order (latest first) wins.
+  auto when = [](const Artifact& a) {
+    timespec ts{};
+    if (!ParseTimestamp(a.updated_at, &ts)) return std::pair<int64_t, long>(INT64_MIN, 0);
+    return std::pair<int64_t, long>(static_cast<int64_t>(ts.tv_sec), ts.tv_nsec);
+  };
   std::optional<Artifact> best;
   for (const auto& a : list) {
-    if (!best || a.updated_at > best->updated_at) best = a;
+    if (!best || when(a) > when(*best)) best = a;
   }
   return best;
 }

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -158,8 +159,11 @@ std::vector<std::string> Split(const std::string& text, char sep) {
 
 // A mountpoint whose daemon died answers ENOTCONN. Clears it (lazy unmount) and says so.
 bool ClearStaleMount(const std::string& mnt) {
+  // statfs always reaches the daemon; stat() may be answered from the attribute cache
+  // for a second after the daemon died.
+  struct statfs sfs;
+  if (statfs(mnt.c_str(), &sfs) == 0 || errno != ENOTCONN) return true;
   struct stat st;
-  if (stat(mnt.c_str(), &st) == 0 || errno != ENOTCONN) return true;
   std::cerr << "regfs: " << mnt
             << " is a stale mount (Transport endpoint is not connected); clearing it\n";
   pid_t pid = fork();
@@ -169,7 +173,7 @@ bool ClearStaleMount(const std::string& mnt) {
   }
   int status = 0;
   if (pid > 0) waitpid(pid, &status, 0);
-  if (stat(mnt.c_str(), &st) == 0) return true;
+  if (statfs(mnt.c_str(), &sfs) == 0 && stat(mnt.c_str(), &st) == 0) return true;
   if (geteuid() == 0 && umount2(mnt.c_str(), MNT_DETACH) == 0) return true;
   std::cerr << "regfs: could not clear " << mnt << ": run `fusermount3 -uz " << mnt << "`\n";
   return false;
@@ -248,6 +252,7 @@ Status ParseMountOptions(const std::string& text, MountConfig* cfg) {
     else if (opt == "rw") cfg->read_only = false;
     else if (opt == "purge_real_keys") cfg->purge_real_keys = true;
     else if (opt == "debug") cfg->debug = true;
+    else if (opt == "sync") cfg->sync = true;
     else if (opt == "default_permissions") continue;  // implied by allow_other
     else if (opt.rfind("max_threads=", 0) == 0) {
       std::string v = opt.substr(strlen("max_threads="));

@@ -17,6 +17,7 @@ struct MountConfig {
   bool allow_other = false;    // -o allow_other (implies default_permissions)
   bool read_only = false;      // -o ro
   bool purge_real_keys = false;// -o purge_real_keys
+  bool sync = false;           // -o sync: each saved file reaches the disk before its row
   int max_threads = 8;         // -o max_threads=N
   std::vector<std::string> fuse_options;  // anything else, passed through to libfuse
 };

@@ -136,7 +136,6 @@ Status Commit(Session& s, FileHandle& h) {
     return Status();
   }
   REGFS_RETURN_IF_ERROR(Materialize(s, h, /*empty=*/true));
-  if (fsync(h.fd) != 0) return Status::FromErrno(errno, "fsync staging file for " + t.key);
   REGFS_ASSIGN_OR_RETURN(HashResult hash, h.hasher->Finish(h.staging, h.size));
   close(h.fd);
   h.fd = -1;
@@ -149,7 +148,14 @@ Status Commit(Session& s, FileHandle& h) {
     REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
     out = w->Save(content, req);
     if (out.ok()) {
-      Status r = s.RefreshKeys(*w, {t.key}, {});
+      std::vector<int64_t> ids;
+      if (h.provisional_id && out->inserted && h.provisional_id != out->artifact.id) {
+        // An earlier close of a duplicated descriptor saved part of this content.
+        auto purged = w->Purge(h.provisional_id);
+        if (!purged.ok()) log::Warn("replacing provisional record: " + purged.status().ToString());
+        ids.push_back(h.provisional_id);
+      }
+      Status r = s.RefreshKeys(*w, {t.key}, ids);
       if (!r.ok()) log::Error("refresh after saving " + t.key + ": " + r.ToString());
     }
   }
@@ -169,6 +175,7 @@ Status Commit(Session& s, FileHandle& h) {
   }
   int64_t old_id = h.artifact_id;
   h.artifact_id = out->artifact.id;
+  h.provisional_id = out->inserted ? out->artifact.id : 0;
   if (h.pending_seq) {
     int64_t id = out->artifact.id;
     s.UpdatePending(h.pending_seq, [id](PendingFile& p) { p.committed_id = id; });
@@ -221,6 +228,7 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   bool want_write = acc != O_RDONLY || (fi->flags & O_TRUNC);
   auto h = std::make_unique<FileHandle>();
   h->ino = ino;
+  h->append = fi->flags & O_APPEND;
   switch (n->kind) {
     case Node::kFile:
       h->artifact_id = n->id;
@@ -292,6 +300,7 @@ void Create(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t, fuse_fi
   }
   auto h = std::make_unique<FileHandle>();
   h->writable = true;
+  h->append = fi->flags & O_APPEND;
   h->pending_seq = s.AddPending(p->path, name);
   h->ino = ino::Make(ino::Tag::kPending, h->pending_seq);
   Status st = Materialize(s, *h, /*empty=*/true);
@@ -354,6 +363,9 @@ void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_
   ssize_t got = fuse_buf_copy(&mem, in, static_cast<fuse_buf_copy_flags>(0));
   if (got < 0) return ReplyError(req, Status::FromErrno(static_cast<int>(-got), "write"), "write");
   size_t n = static_cast<size_t>(got);
+  // The kernel computes an append offset from the size it last saw, which another process's
+  // stat of the (older) record can lower; the staging file's own end is the truth.
+  if (h->append) off = static_cast<off_t>(h->size);
   size_t done = 0;
   while (done < n) {
     ssize_t w = pwrite(h->fd, data.data() + done, n - done, off + static_cast<off_t>(done));

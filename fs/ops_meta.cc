@@ -130,12 +130,14 @@ Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name
       if (parent.trash) break;  // a trashed collection is shown empty (see README)
       REGFS_ASSIGN_OR_RETURN(auto members, s.Members(parent.id));
       auto names = MemberNames(members);
-      auto it = names.find(name);
-      if (it == names.end()) break;
-      n.kind = Node::kMember;
-      n.id = members[it->second].link_id;
-      n.artifact = members[it->second].file.id;
-      return n;
+      for (size_t i = 0; i < names.size(); ++i) {
+        if (names[i] != name) continue;
+        n.kind = Node::kMember;
+        n.id = members[i].link_id;
+        n.artifact = members[i].file.id;
+        return n;
+      }
+      break;
     }
     case Node::kFile:
     case Node::kMember:
@@ -309,12 +311,13 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
         if (n->trash) break;
         auto members = s.Members(n->id);
         if (!members.ok()) return ReplyError(req, members.status(), "opendir");
-        for (const auto& [name, idx] : MemberNames(*members)) {
+        auto names = MemberNames(*members);
+        for (size_t i = 0; i < names.size(); ++i) {
           Node c;
           c.kind = Node::kMember;
-          c.id = (*members)[idx].link_id;
-          c.artifact = (*members)[idx].file.id;
-          add(name, c, S_IFREG);
+          c.id = (*members)[i].link_id;
+          c.artifact = (*members)[i].file.id;
+          add(names[i], c, S_IFREG);
         }
         break;
       }

@@ -21,6 +21,21 @@ namespace regfs::ops {
 
 namespace {
 
+// After a collection changed state: its meta artifact may have changed state with it.
+Status RefreshCollection(Session& s, Registry& reg, int64_t collection_id,
+                         std::optional<int64_t> meta) {
+  if (!meta) {
+    REGFS_ASSIGN_OR_RETURN(auto col, reg.CollectionById(collection_id));
+    if (col) meta = col->meta_artifact_id;
+  }
+  REGFS_RETURN_IF_ERROR(s.RefreshCollections(reg));
+  if (!meta) return Status();
+  REGFS_ASSIGN_OR_RETURN(auto a, reg.ArtifactById(*meta));
+  std::vector<std::string> keys;
+  if (a && a->key) keys.push_back(*a->key);
+  return s.RefreshKeys(reg, keys, {*meta});
+}
+
 // Resolves (parent inode, name) to the parent's and the child's nodes.
 struct Pair {
   Node parent;
@@ -101,7 +116,14 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
   Session& s = SessionOf(req);
   if (s.config().read_only) return Refuse(req, EROFS, "rmdir", "the mount is read-only");
   auto pc = ResolveChild(s, parent, name);
-  if (!pc.ok()) return ReplyError(req, pc.status(), "rmdir");
+  if (!pc.ok()) {
+    // The kernel only sends rmdir for a directory it has seen. A key directory exists while
+    // records are below it, so `rm -r` emptying it made it go already: that is success.
+    auto p = s.Resolve(parent);
+    if (pc.status().IsNotFound() && p.ok() && p->kind == Node::kDir)
+      return (void)fuse_reply_err(req, 0);
+    return ReplyError(req, pc.status(), "rmdir");
+  }
   const Node& c = pc->child;
   switch (c.kind) {
     case Node::kDir: {
@@ -120,10 +142,13 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
       auto w = s.AcquireWriter();
       if (!w.ok()) return ReplyError(req, w.status(), "rmdir");
       bool purge = c.trash || s.config().notrash;
+      auto before = (*w)->CollectionById(c.id);
+      std::optional<int64_t> meta;
+      if (before.ok() && *before) meta = (*before)->meta_artifact_id;
       Status st = purge ? (*w)->PurgeCollection(c.id) : (*w)->TrashCollection(c.id);
       if (!st.ok()) return ReplyError(req, st.Annotate(std::string("collection ") + name), "rmdir");
       log::Info(std::string(purge ? "purged" : "trashed") + " collection " + name);
-      Status r = s.RefreshCollections(**w);
+      Status r = RefreshCollection(s, **w, c.id, meta);
       if (!r.ok()) log::Error("refresh collections: " + r.ToString());
       return (void)fuse_reply_err(req, 0);
     }
@@ -191,7 +216,7 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
     REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
     REGFS_RETURN_IF_ERROR(w->RestoreCollection(c.id, new_name));
     log::Info("restored collection " + dst_name);
-    return s.RefreshCollections(*w);
+    return RefreshCollection(s, *w, c.id, std::nullopt);
   }
 
   if (dst_parent.kind != Node::kDir)
@@ -232,8 +257,14 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
       if (old_key != dst_key) {
         REGFS_RETURN_IF_ERROR(w->Rekey(c.id, dst_key, /*replace=*/true).Annotate("restore " + what));
       } else {
+        // Other records at the key are displaced; versions of this record's own family stay
+        // (restoring a newer version just takes the latest back).
+        REGFS_ASSIGN_OR_RETURN(auto self, w->ArtifactById(c.id));
         REGFS_ASSIGN_OR_RETURN(auto shown, w->ArtifactsByKey(dst_key, kStateVisible));
-        for (const auto& a : shown) REGFS_RETURN_IF_ERROR(w->Trash(a.id).Annotate("displace " + a.uid));
+        for (const auto& a : shown) {
+          if (self && a.stem() == self->stem()) continue;
+          REGFS_RETURN_IF_ERROR(w->Trash(a.id).Annotate("displace " + a.uid));
+        }
       }
       REGFS_RETURN_IF_ERROR(w->Restore(c.id).Annotate("restore " + what));
       log::Info("restored " + what + " as " + dst_key);
@@ -289,6 +320,7 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
     if (existing) s.area(false).RemoveDir(dst_key);
     if (!c.trash) s.area(false).MoveUserDirs(c.path, dst_key);
   }
+  s.RetargetDirs(c.trash, c.path, dst_key);
   return s.RefreshKeys(*w, keys, ids);
 }
 

@@ -51,6 +51,7 @@ Session::~Session() { Stop(); }
 
 Status Session::Start() {
   REGFS_ASSIGN_OR_RETURN(writer_, Registry::Open(info_, cfg_.read_only));
+  writer_->set_sync_writes(cfg_.sync);
   if (!cfg_.read_only) {
     auto done = writer_->FinishPending();
     if (!done.ok()) {
@@ -319,6 +320,17 @@ uint64_t Session::DirIno(bool trash, const std::string& path) {
       return i;
     }
     if (it->second.path == path && it->second.trash == trash) return i;
+  }
+}
+
+void Session::RetargetDirs(bool from_trash, const std::string& from, const std::string& to) {
+  std::lock_guard<std::mutex> lk(dirs_mu_);
+  for (auto& [i, ref] : dir_inos_) {
+    if (ref.trash != from_trash) continue;
+    if (ref.path == from || ref.path.compare(0, from.size() + 1, from + "/") == 0) {
+      ref.path = to + ref.path.substr(from.size());
+      ref.trash = false;
+    }
   }
 }
 

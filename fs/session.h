@@ -75,6 +75,11 @@ struct FileHandle {
   // `>` opens with O_TRUNC and closes a dup'd descriptor before writing, and that first
   // close must not record an empty version. release() commits anything still dirty.
   bool written = false;
+  bool append = false;            // O_APPEND: every write goes to this handle's own end
+  // The record this handle saved at an earlier close of a duplicated descriptor. When the
+  // same handle saves again, that provisional record is replaced, so that the content of
+  // the last close is one record ("on the last close", SPEC.md section 4).
+  int64_t provisional_id = 0;
   std::string staging;            // writes: staging path
   std::unique_ptr<StreamHasher> hasher;
   uint64_t size = 0;              // writes: current size
@@ -155,6 +160,9 @@ class Session {
   // Directory inodes map back to paths while the kernel holds a reference.
   uint64_t DirIno(bool trash, const std::string& path);
   void AddLookup(uint64_t ino);
+  // After a directory rename the kernel keeps the inodes it holds for the moved directory
+  // and everything below it: from now on those inode numbers stand for the new paths.
+  void RetargetDirs(bool from_trash, const std::string& from, const std::string& to);
   void Forget(uint64_t ino, uint64_t n);
   // Attributes of a node (from the view; caller holds view_mu_ shared).
   Status Stat(const Node& n, struct stat* st);

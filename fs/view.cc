@@ -316,13 +316,15 @@ std::map<std::string, int64_t> CollectionNames(const std::vector<CollectionRec>&
   return out;
 }
 
-std::map<std::string, size_t> MemberNames(const std::vector<MemberRec>& members) {
-  std::map<std::string, size_t> out;
-  for (size_t i = 0; i < members.size(); ++i) {
-    const FileRec& f = members[i].file;
+std::vector<std::string> MemberNames(const std::vector<MemberRec>& members) {
+  std::vector<std::string> out;
+  std::unordered_set<std::string> taken;
+  for (const MemberRec& m : members) {
+    const FileRec& f = m.file;
     std::string name = f.base;
-    if (out.count(name)) name = AtUidName(name, f.uid, f.suffix);
-    out.emplace(name, i);
+    if (taken.count(name)) name = AtUidName(name, f.uid, f.suffix);
+    taken.insert(name);
+    out.push_back(std::move(name));
   }
   return out;
 }

@@ -129,7 +129,8 @@ struct MemberRec {
 // Shown names of collections in one area: newest (visible) / most recently trashed (trash)
 // keeps the plain name, others `name@uid`; unsafe names are shown as the uid.
 std::map<std::string, int64_t> CollectionNames(const std::vector<CollectionRec>& cols, bool trash);
-// Shown names of members in link order: first keeps the plain name, later clashes get @uid.
-std::map<std::string, size_t> MemberNames(const std::vector<MemberRec>& members);
+// Shown names of members, index-aligned with `members` (link order): the first keeps the
+// plain name, later clashes get @uid.
+std::vector<std::string> MemberNames(const std::vector<MemberRec>& members);
 
 }  // namespace regfs

@@ -12,10 +12,14 @@ DAEMON_PIDS=()
 
 cleanup() {
   local rc=$?
+  local m
   for m in "${MOUNTS[@]+"${MOUNTS[@]}"}"; do
-    if mountpoint -q "$m" 2>/dev/null; then
+    # A mount whose daemon died is not a "mountpoint" to mountpoint(1) (stat fails with
+    # ENOTCONN) but is still in /proc/mounts; mounts may also be stacked on one path.
+    for _ in 1 2 3; do
+      mountpoint -q "$m" 2>/dev/null || grep -qF " $m fuse" /proc/mounts 2>/dev/null || break
       fusermount3 -u "$m" 2>/dev/null || fusermount3 -uz "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
-    fi
+    done
   done
   for p in "${DAEMON_PIDS[@]+"${DAEMON_PIDS[@]}"}"; do
     kill "$p" 2>/dev/null || true

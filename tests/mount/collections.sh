@@ -62,6 +62,8 @@ step "mv .trash/collections/C collections/C restores it and its meta artifact"
 mv "$MNT/.trash/collections/C" "$MNT/collections/C"
 assert_eq "1|C" "$(sql "$ROOT" "SELECT visibility, name FROM $COL WHERE uid='$C_UID'")" "collection after restore"
 assert_eq 1 "$(sql "$ROOT" "SELECT visibility FROM $ART WHERE key='meta.json'")" "meta artifact restored with the collection"
+assert_eq '{"meta": true}' "$(cat "$MNT/artifacts/meta.json" 2>&1)" "the restored meta artifact shown in artifacts/"
+[ ! -e "$MNT/.trash/artifacts/meta.json" ] || fail "the restored meta artifact is still shown in .trash/artifacts/"
 assert_eq "$(printf 'C\nD')" "$(listing "$MNT/collections" | sort)" "collections/ after restore"
 assert_eq "" "$(listing "$MNT/.trash/collections")" ".trash/collections/ after restore"
 assert_eq "$(printf 'zeta.txt\nalpha.txt\nmid.txt')" "$(listing "$MNT/collections/C")" "members after restore"
@@ -74,7 +76,7 @@ assert_eq 0 "$(sql "$ROOT" "SELECT count(*) FROM $LINK WHERE collection_id NOT I
 assert_eq 2 "$(sql "$ROOT" "SELECT count(*) FROM $LINK")" "links of D kept"
 assert_eq "$MEMBERS_BEFORE" "$(sql "$ROOT" "SELECT uid, key, visibility FROM $ART ORDER BY id")" "every artifact kept"
 for k in data/zeta.txt data/alpha.txt other/mid.txt meta.json; do
-  [ -f "$ROOT/.lamindb/$(uid_of "$k")${k##*[^.]*.}" ] || [ -f "$ROOT/.lamindb/$(uid_of "$k").${k##*.}" ] || fail "stored file of $k gone"
+  [ -f "$ROOT/.lamindb/$(uid_of "$k").${k##*.}" ] || fail "stored file of $k gone"
 done
 assert_eq "" "$(listing "$MNT/.trash/collections")" ".trash/collections/ after purge"
 assert_eq D "$(listing "$MNT/collections")" "collections/ after purge"

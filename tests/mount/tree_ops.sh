@@ -101,5 +101,18 @@ assert_fails_with "Directory not empty" rmdir "$MNT/artifacts/p"
 assert_eq "inside" "$(cat "$MNT/artifacts/p/q/r/f.txt")" "file after the refused rmdir"
 assert_eq 1 "$(sql "$ROOT" "SELECT visibility FROM $ART WHERE key='p/q/r/f.txt'")" "record after the refused rmdir"
 
+step "rm -r of a tree whose directories exist only through keys (records added by the CLI)"
+echo "k1" > "$WORK/k1.txt"
+echo "k2" > "$WORK/k2.txt"
+"$REGFS" -C "$ROOT" add "$WORK/k1.txt" --key K/sub/deep/k1.txt >/dev/null || fail "regfs add k1"
+"$REGFS" -C "$ROOT" add "$WORK/k2.txt" --key K/k2.txt >/dev/null || fail "regfs add k2"
+wait_until 1 test -f "$MNT/artifacts/K/sub/deep/k1.txt" || fail "CLI-added tree not shown within 1 s"
+wait_until 1 test -f "$MNT/artifacts/K/k2.txt" || fail "CLI-added file not shown within 1 s"
+rm -r "$MNT/artifacts/K" || fail "rm -r of a key-only tree exited $?"
+assert_eq "-1|-1" "$(sql "$ROOT" "SELECT group_concat(visibility, '|') FROM $ART WHERE key LIKE 'K/%'")" "records of K trashed"
+[ ! -e "$MNT/artifacts/K" ] || fail "K still shown after rm -r"
+assert_eq "K/k2.txt
+K/sub/deep/k1.txt" "$(cd "$MNT/.trash/artifacts" && find K -type f | sort)" "K under .trash/artifacts/"
+
 unmount_regfs "$MNT"
 echo "PASS: $TEST_NAME"

@@ -80,5 +80,18 @@ else
   echo "python3 missing: RENAME_NOREPLACE check skipped" >&2
 fi
 
+step "restoring a newer version from .trash keeps the older version visible"
+echo "n1" > "$MNT/artifacts/n.txt"
+echo "n2" > "$MNT/artifacts/n.txt"
+N1=$(sql "$ROOT" "SELECT uid FROM $ART WHERE key='n.txt' ORDER BY id LIMIT 1")
+N2=$(sql "$ROOT" "SELECT uid FROM $ART WHERE key='n.txt' ORDER BY id DESC LIMIT 1")
+rm "$MNT/artifacts/n.txt"
+assert_eq n1 "$(cat "$MNT/artifacts/n.txt")" "older version shown after rm"
+mv "$MNT/.trash/artifacts/n.txt" "$MNT/artifacts/n.txt"
+assert_eq n2 "$(cat "$MNT/artifacts/n.txt")" "restored newer version shown"
+assert_eq "1|1" "$(sql "$ROOT" "SELECT visibility FROM $ART WHERE uid='$N1'")|$(sql "$ROOT" "SELECT visibility FROM $ART WHERE uid='$N2'")" \
+  "visibility of the older|newer version (the older one is a version of the restored record, not displaced)"
+assert_eq "" "$(listing "$MNT/.trash/artifacts" | grep '^n' || true)" "nothing of n.txt left in .trash"
+
 unmount_regfs "$MNT"
 echo "PASS: $TEST_NAME"
