@@ -23,6 +23,7 @@ enum class Tag : uint64_t {
   kDir = 4,         // low bits: hash of the directory path in artifacts/
   kTrashDir = 5,    // low bits: hash of the directory path in .trash/artifacts/
   kPending = 6,     // low bits: sequence number of a file being written
+  kFolderEntry = 7, // low bits: hash of (artifact id, path inside a folder artifact)
 };
 
 inline constexpr int kTagShift = 60;

@@ -239,6 +239,25 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
       break;
     case Node::kPending:
       return Refuse(req, EBUSY, "open", "file is still being written by another handle");
+    case Node::kFolder: {
+      if (want_write) return Refuse(req, EPERM, "open", "folder artifacts are read-only");
+      auto path = s.FolderPath(n->id, n->path);
+      if (!path.ok()) return ReplyError(req, Status::IO(path.status().message()), "open");
+      int fd = open(path->c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0) {
+        return ReplyError(req, Status::IO("folder artifact file " + *path + ": " + strerror(errno)),
+                          "open");
+      }
+      struct stat st;
+      if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return Refuse(req, EISDIR, "open", "is a directory");
+      }
+      h->fd = fd;
+      fi->keep_cache = 1;
+      fi->fh = s.AddHandle(std::move(h));
+      return (void)fuse_reply_open(req, fi);
+    }
     default: return Refuse(req, EISDIR, "open", "is a directory");
   }
   if (want_write) {

@@ -1,4 +1,6 @@
 // Lookup, attributes and directory listing.
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/statvfs.h>
 
 #include <cerrno>
@@ -110,9 +112,23 @@ Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name
         n.kind = Node::kDir;
         n.path = Join(parent.path, name);
       } else {
-        n.kind = Node::kFile;
+        const FileRec* r = s.area(parent.trash).Rec(child->id);
+        n.kind = r && r->is_folder ? Node::kFolder : Node::kFile;
         n.id = child->id;
       }
+      return n;
+    }
+    case Node::kFolder: {
+      // Inside a folder artifact: what is on disk, read-only. Symlinks and special files
+      // are not shown, so nothing here ever leads outside the stored folder.
+      n.kind = Node::kFolder;
+      n.trash = parent.trash;
+      n.id = parent.id;
+      n.path = Join(parent.path, name);
+      REGFS_ASSIGN_OR_RETURN(std::string path, s.FolderPath(n.id, n.path));
+      struct stat st;
+      if (lstat(path.c_str(), &st) != 0 || !(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+        return Status::NotFound(name);
       return n;
     }
     case Node::kCollectionsTop:
@@ -142,6 +158,7 @@ Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name
     case Node::kFile:
     case Node::kMember:
     case Node::kPending: return Status(Status::Code::kNotDir, name);
+    default: break;
   }
   return Status::NotFound(name);
 }
@@ -211,6 +228,8 @@ void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse
   if (in_trash) return Refuse(req, EPERM, "setattr", "records in .trash cannot be changed");
   if (n->kind == Node::kMember)
     return Refuse(req, EPERM, "setattr", "collection members are read-only");
+  if (n->kind == Node::kFolder && (to_set & FUSE_SET_ATTR_SIZE))
+    return Refuse(req, EPERM, "setattr", "folder artifacts are read-only");
   if (to_set & FUSE_SET_ATTR_SIZE) {
     Status st;
     FileHandle* h = fi ? s.GetHandle(fi->fh) : nullptr;
@@ -275,14 +294,17 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
         for (const auto& [name, child] : *names) {
           Node c;
           c.trash = n->trash;
+          bool is_dir = child.is_dir;
           if (child.is_dir) {
             c.kind = Node::kDir;
             c.path = Join(n->path, name);
           } else {
-            c.kind = Node::kFile;
+            const FileRec* r = s.area(n->trash).Rec(child.id);
+            is_dir = r && r->is_folder;
+            c.kind = is_dir ? Node::kFolder : Node::kFile;
             c.id = child.id;
           }
-          add(name, c, child.is_dir ? S_IFDIR : S_IFREG);
+          add(name, c, is_dir ? S_IFDIR : S_IFREG);
         }
         if (!n->trash) {
           for (const auto& p : s.PendingIn(n->path)) {
@@ -319,6 +341,30 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
           c.artifact = (*members)[i].file.id;
           add(names[i], c, S_IFREG);
         }
+        break;
+      }
+      case Node::kFolder: {
+        auto path = s.FolderPath(n->id, n->path);
+        if (!path.ok()) return ReplyError(req, Status::IO(path.status().message()), "opendir");
+        DIR* d = opendir(path->c_str());
+        if (!d) {
+          return ReplyError(req, Status::IO("folder artifact " + *path + ": " + strerror(errno)),
+                            "opendir");
+        }
+        while (dirent* de = readdir(d)) {
+          std::string name = de->d_name;
+          if (name == "." || name == "..") continue;
+          struct stat st;
+          if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+          if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) continue;
+          Node c;
+          c.kind = Node::kFolder;
+          c.trash = n->trash;
+          c.id = n->id;
+          c.path = Join(n->path, name);
+          add(name, c, st.st_mode & S_IFMT);
+        }
+        closedir(d);
         break;
       }
       default: return ReplyError(req, Status(Status::Code::kNotDir, "not a directory"), "opendir");

@@ -106,6 +106,9 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
       if (!st.ok()) return ReplyError(req, st, "unlink");
       return (void)fuse_reply_err(req, 0);
     }
+    case Node::kFolder:
+      return Refuse(req, EPERM, "unlink",
+                    std::string(name) + ": folder artifacts are read-only (rmdir the folder to trash it)");
     case Node::kDir:
     case Node::kCollection: return Refuse(req, EISDIR, "unlink", std::string(name) + " is a directory");
     default: return Refuse(req, EPERM, "unlink", std::string(name) + " is part of the fixed tree");
@@ -152,6 +155,14 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
       if (!r.ok()) log::Error("refresh collections: " + r.ToString());
       return (void)fuse_reply_err(req, 0);
     }
+    case Node::kFolder: {
+      if (!c.path.empty())
+        return Refuse(req, EPERM, "rmdir", c.path + ": folder artifacts are read-only");
+      // rmdir of a folder artifact trashes it (purges it in .trash), like rm of a file.
+      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash);
+      if (!st.ok()) return ReplyError(req, st, "rmdir");
+      return (void)fuse_reply_err(req, 0);
+    }
     case Node::kTrashCollectionsTop: {
       std::shared_lock<std::shared_mutex> lk(s.view_mu());
       if (!s.collections(true).empty()) return Refuse(req, ENOTEMPTY, "rmdir", name);
@@ -196,8 +207,12 @@ namespace {
 // rename(2) with the record semantics. Returns the status to reply with.
 Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::string& dst_name,
                 unsigned int flags) {
-  const Node& c = src.child;
+  Node c = src.child;
   if (flags & RENAME_EXCHANGE) return Status::Invalid("RENAME_EXCHANGE is not supported");
+  if (c.kind == Node::kFolder) {
+    if (!c.path.empty()) return Status::Permission("folder artifacts are read-only");
+    c.kind = Node::kFile;  // the folder artifact itself moves like a file record
+  }
   const bool noreplace = flags & RENAME_NOREPLACE;
   if (c.kind == Node::kMember) return Status::Permission("collection members cannot be moved");
 

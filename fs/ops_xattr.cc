@@ -31,7 +31,7 @@ std::optional<std::string> Field(const Artifact& a, const std::string& f) {
 Result<Artifact> ArtifactOf(Session& s, fuse_ino_t ino) {
   REGFS_ASSIGN_OR_RETURN(Node n, s.Resolve(ino));
   int64_t id;
-  if (n.kind == Node::kFile) id = n.id;
+  if (n.kind == Node::kFile || (n.kind == Node::kFolder && n.path.empty())) id = n.id;
   else if (n.kind == Node::kMember) id = n.artifact;
   else return Status(Status::Code::kNotFound, "no regfs attributes on this node");
   REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(id));

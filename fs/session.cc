@@ -336,6 +336,12 @@ void Session::RetargetDirs(bool from_trash, const std::string& from, const std::
 
 void Session::AddLookup(uint64_t i) {
   ino::Tag tag = ino::TagOf(i);
+  if (tag == ino::Tag::kFolderEntry) {
+    std::lock_guard<std::mutex> lk(dirs_mu_);
+    auto it = folder_inos_.find(i);
+    if (it != folder_inos_.end()) it->second.nlookup++;
+    return;
+  }
   if (tag != ino::Tag::kDir && tag != ino::Tag::kTrashDir) return;
   std::lock_guard<std::mutex> lk(dirs_mu_);
   auto it = dir_inos_.find(i);
@@ -349,6 +355,14 @@ void Session::Forget(uint64_t i, uint64_t n) {
     auto it = pending_.find(ino::LowOf(i));
     // A committed or unlinked pending file is forgotten with its last kernel reference.
     if (it != pending_.end() && (it->second.committed_id || it->second.unlinked)) pending_.erase(it);
+    return;
+  }
+  if (tag == ino::Tag::kFolderEntry) {
+    std::lock_guard<std::mutex> lk(dirs_mu_);
+    auto it = folder_inos_.find(i);
+    if (it == folder_inos_.end()) return;
+    it->second.nlookup = it->second.nlookup > n ? it->second.nlookup - n : 0;
+    if (it->second.nlookup == 0) folder_inos_.erase(it);
     return;
   }
   if (tag != ino::Tag::kDir && tag != ino::Tag::kTrashDir) return;
@@ -376,9 +390,13 @@ Result<Node> Session::Resolve(uint64_t i) {
       n.kind = Node::kFile;
       n.id = static_cast<int64_t>(low);
       std::shared_lock<std::shared_mutex> lk(view_mu_);
-      if (visible_.Rec(n.id)) return n;
-      if (trash_.Rec(n.id)) {
-        n.trash = true;
+      const FileRec* r = visible_.Rec(n.id);
+      if (!r) {
+        r = trash_.Rec(n.id);
+        n.trash = r != nullptr;
+      }
+      if (r) {
+        if (r->is_folder) n.kind = Node::kFolder;
         return n;
       }
       return Status::NotFound("artifact id " + std::to_string(n.id) + " is not shown");
@@ -418,6 +436,15 @@ Result<Node> Session::Resolve(uint64_t i) {
       n.path = it->second.path;
       return n;
     }
+    case ino::Tag::kFolderEntry: {
+      std::lock_guard<std::mutex> lk(dirs_mu_);
+      auto it = folder_inos_.find(i);
+      if (it == folder_inos_.end()) return Status::NotFound("folder entry inode " + std::to_string(i));
+      n.kind = Node::kFolder;
+      n.id = it->second.artifact;
+      n.path = it->second.path;
+      return n;
+    }
     case ino::Tag::kPending: {
       n.kind = Node::kPending;
       n.id = static_cast<int64_t>(low);
@@ -447,6 +474,20 @@ uint64_t Session::InoOf(const Node& n) {
     case Node::kCollection: return ino::Make(ino::Tag::kCollection, n.id);
     case Node::kMember: return ino::Make(ino::Tag::kMember, n.id);
     case Node::kPending: return ino::Make(ino::Tag::kPending, n.id);
+    case Node::kFolder: {
+      if (n.path.empty()) return ino::Make(ino::Tag::kArtifact, n.id);
+      uint64_t h = ino::PathHash(std::to_string(n.id) + "/" + n.path);
+      std::lock_guard<std::mutex> lk(dirs_mu_);
+      for (;; h = (h + 1) & ino::kLowMask) {
+        uint64_t i = ino::Make(ino::Tag::kFolderEntry, h);
+        auto it = folder_inos_.find(i);
+        if (it == folder_inos_.end()) {
+          folder_inos_.emplace(i, FolderRef{n.id, n.path, 0});
+          return i;
+        }
+        if (it->second.artifact == n.id && it->second.path == n.path) return i;
+      }
+    }
   }
   return 0;
 }
@@ -510,6 +551,33 @@ Status Session::Stat(const Node& n, struct stat* st) {
           }
       return Status::NotFound("collection link id " + std::to_string(n.id));
     }
+    case Node::kFolder: {
+      if (n.path.empty()) {
+        const FileRec* r = area(n.trash).Rec(n.id);
+        if (!r) r = area(!n.trash).Rec(n.id);
+        if (!r) return Status::NotFound("artifact id " + std::to_string(n.id));
+        dir(0555);
+        st->st_mtim = st->st_atim = r->mtime;
+        st->st_ctim = r->ctime;
+        return Status();
+      }
+      REGFS_ASSIGN_OR_RETURN(std::string path, FolderPath(n.id, n.path));
+      struct stat under;
+      if (lstat(path.c_str(), &under) != 0) return Status::FromErrno(errno, "folder entry " + n.path);
+      if (S_ISDIR(under.st_mode)) {
+        dir(0555);
+      } else if (S_ISREG(under.st_mode)) {
+        st->st_mode = S_IFREG | 0444;
+        st->st_nlink = 1;
+        st->st_size = under.st_size;
+        st->st_blocks = under.st_blocks;
+      } else {
+        return Status::NotFound("folder entry " + n.path + " is neither a file nor a directory");
+      }
+      st->st_mtim = st->st_atim = under.st_mtim;
+      st->st_ctim = under.st_ctim;
+      return Status();
+    }
     case Node::kPending: {
       std::lock_guard<std::mutex> lk(pending_mu_);
       auto it = pending_.find(static_cast<uint64_t>(n.id));
@@ -522,6 +590,25 @@ Status Session::Stat(const Node& n, struct stat* st) {
     }
   }
   return Status::NotFound("inode");
+}
+
+Result<std::string> Session::FolderPath(int64_t artifact_id, const std::string& inner) {
+  std::string root;
+  {
+    std::lock_guard<std::mutex> lk(folder_roots_mu_);
+    auto it = folder_roots_.find(artifact_id);
+    if (it != folder_roots_.end()) root = it->second;
+  }
+  if (root.empty()) {
+    REGFS_ASSIGN_OR_RETURN(auto a, LoadArtifact(artifact_id));
+    if (!a) return Status::NotFound("artifact id " + std::to_string(artifact_id));
+    REGFS_ASSIGN_OR_RETURN(root, info_->storage->StoredPath(*a));
+    std::lock_guard<std::mutex> lk(folder_roots_mu_);
+    folder_roots_[artifact_id] = root;
+  }
+  // `inner` is built from names the kernel looked up one by one (no '/', '.', '..' in a
+  // component), and each component was checked not to be a symlink when it was looked up.
+  return inner.empty() ? root : root + "/" + inner;
 }
 
 // ---------------------------------------------------------------- pending writes

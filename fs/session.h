@@ -43,6 +43,7 @@ struct Node {
     kCollection,  // a collection directory (id)
     kMember,      // a member of a collection (id = link id; artifact = member artifact id)
     kPending,     // a file being written that is not a record yet (id = sequence number)
+    kFolder,      // a folder artifact (id) or, with a non-empty path, an entry inside it
   };
   Kind kind = kRoot;
   bool trash = false;
@@ -166,6 +167,8 @@ class Session {
   void Forget(uint64_t ino, uint64_t n);
   // Attributes of a node (from the view; caller holds view_mu_ shared).
   Status Stat(const Node& n, struct stat* st);
+  // The on-disk path behind a folder artifact entry (stored folder + path inside it).
+  Result<std::string> FolderPath(int64_t artifact_id, const std::string& inner);
 
   // ------------------------------------------------------------ pending writes
   uint64_t AddPending(const std::string& dir, const std::string& name);
@@ -224,6 +227,14 @@ class Session {
   };
   std::mutex dirs_mu_;
   std::unordered_map<uint64_t, DirRef> dir_inos_;
+  struct FolderRef {
+    int64_t artifact;
+    std::string path;
+    uint64_t nlookup;
+  };
+  std::unordered_map<uint64_t, FolderRef> folder_inos_;  // guarded by dirs_mu_
+  std::mutex folder_roots_mu_;
+  std::unordered_map<int64_t, std::string> folder_roots_;  // artifact id -> stored folder
 
   std::mutex pending_mu_;
   uint64_t next_pending_ = 1;
