@@ -57,8 +57,9 @@ struct CommandHelp {
 
 constexpr CommandHelp kCommands[] = {
     {"init", "regfs init [ROOT]", "create a new instance (LaminDB 0.7x layout) at ROOT"},
-    {"add", "regfs add FILE... [--key KEY] [--description TEXT]",
-     "save files as artifacts (one transaction)"},
+    {"add", "regfs add FILE... [--key KEY | --key-from-path] [--description TEXT]",
+     "save files as artifacts (one transaction); --key-from-path keys each file by its "
+     "relative path"},
     {"ls", "regfs ls [--trash | --all] [--format table|csv|json]",
      "list artifacts (default: visible ones)"},
     {"rm", "regfs rm UID|KEY... [--permanent] [--purge-real-keys]",
@@ -458,8 +459,17 @@ int CmdAdd(const Context& ctx, const Args& args) {
   if (args.positional.empty()) return UsageError("add", "missing FILE");
   std::optional<std::string> key = args.Last("--key");
   std::optional<std::string> description = args.Last("--description");
+  const bool key_from_path = args.Has("--key-from-path");
   if (key && args.positional.size() != 1) {
     return UsageError("add", "--key needs exactly one FILE");
+  }
+  if (key && key_from_path) return UsageError("add", "--key and --key-from-path exclude each other");
+  if (key_from_path) {
+    // Bulk import of a tree: `cd src && regfs add --key-from-path d1/a.csv d2/b.csv`.
+    for (const auto& file : args.positional) {
+      Status st = ValidateKey(file);
+      if (!st.ok()) return Fail("add " + file, st.Annotate("--key-from-path needs a relative path"));
+    }
   }
   if (key) {
     Status st = ValidateKey(*key);
@@ -504,9 +514,9 @@ int CmdAdd(const Context& ctx, const Args& args) {
     }
     staged_paths.push_back(staged->path);
     SaveRequest req;
-    req.key = key;
+    req.key = key_from_path ? std::optional<std::string>(file) : key;
     req.description = description;
-    req.suffix = SuffixOf(key ? *key : BaseName(file));
+    req.suffix = SuffixOf(req.key ? *req.key : BaseName(file));
     items.emplace_back(std::move(*staged), std::move(req));
   }
   auto saved = reg.SaveMany(std::move(items));
@@ -1229,7 +1239,7 @@ struct CommandEntry {
 const std::vector<CommandEntry>& CommandTable() {
   static const std::vector<CommandEntry> table = {
       {"init", CmdInit, {}},
-      {"add", CmdAdd, {{"--key", true}, {"--description", true}}},
+      {"add", CmdAdd, {{"--key", true}, {"--key-from-path", false}, {"--description", true}}},
       {"ls", CmdLs, {{"--trash", false}, {"--all", false}, {"--format", true}}},
       {"rm", CmdRm, {{"--permanent", false}, {"--purge-real-keys", false}}},
       {"restore", CmdRestore, {}},

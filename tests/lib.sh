@@ -222,3 +222,196 @@ make_collection() {
   sql "$root" "BEGIN; $q COMMIT;" || fail "insert collection $name"
   echo "$uid"
 }
+
+# ---------------------------------------------------------------- reliability test helpers
+# (crash.sh, concurrency.sh, hostile.sh, permissions.sh)
+
+# REGFS_SOAK=1 runs the same scripts longer (more kills, longer load); the default (CI)
+# mode keeps every script within about a minute.
+SOAK=${REGFS_SOAK:-0}
+soak() { [ "$SOAK" = 1 ]; }
+
+require_python() {
+  [ -n "$PYTHON3" ] || skip "python3 is needed for $*"
+}
+
+# rand_between LO HI: a random integer in [LO, HI].
+rand_between() {
+  echo $(( $1 + (RANDOM * 32768 + RANDOM) % ($2 - $1 + 1) ))
+}
+
+# sleep_ms MS
+sleep_ms() {
+  sleep "$(printf '%d.%03d' $(( $1 / 1000 )) $(( $1 % 1000 )))"
+}
+
+# forget_pid PID: drops a reaped daemon from DAEMON_PIDS (so cleanup never signals a
+# recycled process id).
+forget_pid() {
+  local p keep=()
+  for p in "${DAEMON_PIDS[@]+"${DAEMON_PIDS[@]}"}"; do [ "$p" = "$1" ] || keep+=("$p"); done
+  DAEMON_PIDS=("${keep[@]+"${keep[@]}"}")
+}
+
+# on_proc_mounts MNT: true while MNT is in /proc/mounts as a FUSE mount (dead or alive).
+on_proc_mounts() {
+  grep -qF " $1 fuse" /proc/mounts 2>/dev/null
+}
+
+# clear_dead_mount MNT: lazily unmounts whatever FUSE mount (dead daemon) is left on MNT.
+clear_dead_mount() {
+  local i
+  for i in 1 2 3 4 5; do
+    on_proc_mounts "$1" || return 0
+    fusermount3 -uz "$1" 2>/dev/null || umount -l "$1" 2>/dev/null || true
+  done
+  ! on_proc_mounts "$1" || fail "could not clear the dead mount on $1"
+}
+
+# mount_fg ROOT MNT [options...]: runs the daemon in the foreground (-f) as a background
+# job of this shell, so that the test can SIGKILL it by pid; sets FG_PID. Returns once the
+# mount serves.
+mount_fg() {
+  local root=$1 mnt=$2; shift 2
+  mkdir -p "$mnt"
+  MOUNTS+=("$mnt")
+  "$REGFS" mount -C "$root" "$mnt" -f "$@" 2>>"$WORK/daemon.log" &
+  FG_PID=$!
+  DAEMON_PIDS+=("$FG_PID")
+  if ! wait_until 20 mountpoint -q "$mnt"; then
+    kill "$FG_PID" 2>/dev/null || true
+    fail "foreground mount of $root on $mnt did not come up within 20 s"
+  fi
+}
+
+# crash_fg MNT: SIGKILL of the foreground daemon started by mount_fg, then the dead mount
+# is cleared (as an administrator would with fusermount3 -uz).
+crash_fg() {
+  kill -9 "$FG_PID" 2>/dev/null || true
+  wait "$FG_PID" 2>/dev/null || true
+  forget_pid "$FG_PID"
+  clear_dead_mount "$1"
+}
+
+# stop_fg MNT: clean unmount of the foreground daemon; waits for it to exit.
+stop_fg() {
+  fusermount3 -u "$1" || fail "unmount $1 failed"
+  local rc=0
+  wait "$FG_PID" || rc=$?
+  forget_pid "$FG_PID"
+  [ "$rc" = 0 ] || fail "the daemon on $1 exited with $rc after a clean unmount"
+}
+
+# plant_artifacts ROOT COUNT KEY_PREFIX STATE TAG: inserts COUNT artifacts into a `regfs init`
+# (0.7x layout) instance in one transaction, stored files first (as regfs does): keys
+# KEY_PREFIX/fNNNNN.txt (KEY_PREFIX "-": NULL keys), virtual, in state STATE (1 visible,
+# -1 trash), content "TAG N\n", correct md5 hashes. uids are TAG (4 base62 chars) + the
+# 12-digit index + "0000": `planted_uid TAG N`.
+plant_artifacts() {
+  require_python "plant_artifacts"
+  "$PYTHON3" - "$(db_of "$1")" "$1" "$2" "$3" "$4" "$5" <<'PY'
+import base64, datetime, hashlib, os, sqlite3, sys
+db, root, count, prefix, state, tag = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6]
+assert len(tag) == 4 and tag.isalnum()
+now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+rows = []
+for i in range(1, count + 1):
+    uid = "%s%012d0000" % (tag, i)
+    data = ("%s %d\n" % (tag, i)).encode()
+    path = os.path.join(root, ".lamindb", uid + ".txt")
+    with open(path, "wb") as f:
+        f.write(data)
+    h = base64.urlsafe_b64encode(hashlib.md5(data).digest()).decode().rstrip("=")[:22]
+    key = None if prefix == "-" else "%s/f%05d.txt" % (prefix, i)
+    rows.append((now, now, uid, key, ".txt", len(data), h, state))
+con = sqlite3.connect(db, timeout=30)
+with con:
+    con.executemany(
+        "INSERT INTO lnschema_core_artifact (version, created_at, updated_at, uid, key, suffix, size, hash,"
+        " hash_type, visibility, key_is_virtual, storage_id, created_by_id)"
+        " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, 'md5', ?, 1, 1, 1)", rows)
+con.close()
+PY
+}
+planted_uid() { printf '%s%012d0000' "$1" "$2"; }
+
+# check_rows_have_files ROOT: every artifact row (any state) of a 0.7x-layout instance has
+# its stored file, a regular file (not a symlink) of the recorded size. Fails with the first
+# problems; prints "<rows> rows, all with their stored files".
+check_rows_have_files() {
+  require_python "check_rows_have_files"
+  local out
+  out=$("$PYTHON3" - "$(db_of "$1")" "$1" <<'PY'
+import os, sqlite3, stat, sys
+db, root = sys.argv[1], sys.argv[2]
+con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=30)
+rows = con.execute("SELECT uid, key, suffix, size, key_is_virtual, n_objects FROM lnschema_core_artifact").fetchall()
+bad = []
+for uid, key, suffix, size, virtual, n_objects in rows:
+    if not virtual and key is not None:
+        path = os.path.join(root, key)
+    else:
+        path = os.path.join(root, ".lamindb", (uid[:16] if n_objects is not None else uid) + suffix)
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        bad.append("row %s: stored file %s is missing" % (uid, path)); continue
+    if n_objects is not None:
+        continue
+    if not stat.S_ISREG(st.st_mode):
+        bad.append("row %s: %s is not a regular file" % (uid, path))
+    elif size is not None and st.st_size != size:
+        bad.append("row %s: %s has %d bytes, the row says %d (half-written?)" % (uid, path, st.st_size, size))
+print(len(rows), len(bad))
+for b in bad[:10]:
+    print(b)
+PY
+) || fail "check_rows_have_files $1: the checker failed"
+  local head n nbad
+  head=$(printf '%s\n' "$out" | head -n 1)
+  n=${head% *}
+  nbad=${head#* }
+  [ "$nbad" = 0 ] || fail "$nbad row(s) without their stored file: $(printf '%s\n' "$out" | tail -n +2)"
+  ROWS_CHECKED=$n
+}
+
+# fsck_tally ROOT: runs `regfs fsck`; fails on a missing file or an unfinished pending
+# operation; sets FSCK_ORPHANS (orphan files reported), FSCK_OUT and FSCK_RC.
+fsck_tally() {
+  FSCK_RC=0
+  FSCK_OUT=$("$REGFS" fsck -C "$1" 2>&1) || FSCK_RC=$?
+  local missing pending
+  missing=$(printf '%s\n' "$FSCK_OUT" | grep -c '^missing file:' || true)
+  pending=$(printf '%s\n' "$FSCK_OUT" | grep -c '^pending:' || true)
+  FSCK_ORPHANS=$(printf '%s\n' "$FSCK_OUT" | grep -c '^orphan file:' || true)
+  [ "$missing" = 0 ] || fail "regfs fsck: $missing row(s) whose stored file is missing: $(printf '%s\n' "$FSCK_OUT" | grep '^missing file:' | head -n 5)"
+  [ "$pending" = 0 ] || fail "regfs fsck: $pending pending operation(s) left unfinished: $(printf '%s\n' "$FSCK_OUT" | grep '^pending:' | head -n 5)"
+  if [ "$FSCK_ORPHANS" = 0 ]; then
+    [ "$FSCK_RC" = 0 ] || fail "regfs fsck exited $FSCK_RC without reporting a problem: $FSCK_OUT"
+    printf '%s\n' "$FSCK_OUT" | grep -qx clean || fail "regfs fsck did not say clean: $FSCK_OUT"
+  else
+    [ "$FSCK_RC" = 1 ] || fail "regfs fsck exited $FSCK_RC while reporting $FSCK_ORPHANS orphan(s)"
+  fi
+}
+
+# errno_name_of MESSAGE: the errno name for a strerror text found in MESSAGE ("" if none).
+errno_name_of() {
+  case "$1" in
+    *"No such file or directory"*) echo ENOENT ;;
+    *"Operation not permitted"*) echo EPERM ;;
+    *"Permission denied"*) echo EACCES ;;
+    *"File exists"*) echo EEXIST ;;
+    *"Directory not empty"*) echo ENOTEMPTY ;;
+    *"Input/output error"*) echo EIO ;;
+    *"Read-only file system"*) echo EROFS ;;
+    *"No space left on device"*) echo ENOSPC ;;
+    *"File name too long"*) echo ENAMETOOLONG ;;
+    *"Is a directory"*) echo EISDIR ;;
+    *"Not a directory"*) echo ENOTDIR ;;
+    *"Invalid argument"*) echo EINVAL ;;
+    *"Device or resource busy"*) echo EBUSY ;;
+    *"Transport endpoint is not connected"*) echo ENOTCONN ;;
+    *"Stale file handle"*) echo ESTALE ;;
+    *) echo "" ;;
+  esac
+}

@@ -1,0 +1,19 @@
+// libFuzzer target: key-to-path mapping (IsSafeKey, ValidateKey, SuffixOf), the names the
+// mount shows (MakeFileRec, AreaView Put/Remove/Lookup/MakeDir/RemoveDir), the @<uid> rule
+// (AtUidName, CollectionNames, MemberNames). The invariants are in names_harness.h; a
+// violation aborts with a description, so libFuzzer keeps the input as a crash.
+//
+// Build and run: tests/fuzz/run.sh [SECONDS] (clang, -fsanitize=fuzzer,address,undefined).
+#include <cstdio>
+#include <cstdlib>
+
+#include "tests/fuzz/names_harness.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string err = regfs::fuzz::Check(data, size);
+  if (!err.empty()) {
+    std::fprintf(stderr, "naming invariant violated: %s\n", err.c_str());
+    std::abort();
+  }
+  return 0;
+}

@@ -1,0 +1,419 @@
+// The naming rules of the mount under hostile input, as one function that both the libFuzzer
+// target (tests/fuzz/fuzz_names.cc) and the replay unit test
+// (tests/unit/names_fuzz_replay_test.cc) run.
+//
+// An input is read as a little program: it builds keys from hostile pieces (empty, ".", "..",
+// a leading '/', NUL, '@', components of 254-256 bytes, names that look like another
+// record's `<name>@<uid><suffix>`), and then puts records into, and removes them from, a
+// visible and a trash AreaView, makes and removes directories, and names collections and
+// collection members. After every step the invariants of SPEC.md section 4 are checked:
+//   - IsSafeKey/ValidateKey agree with an independent statement of the rule;
+//   - SuffixOf gives "" or a '.'-suffix of the name, never a numeric one;
+//   - every shown name is one path component: non-empty, not "." or "..", no '/', no NUL,
+//     at most 255 bytes (NAME_MAX);
+//   - Lookup of every shown name resolves back to the record or directory shown there;
+//   - in the trash every record is listed; among visible versions the latest keeps the name;
+//   - a record with a NULL or unsafe key is shown at the top as <uid><suffix>;
+//   - every collection and every member gets exactly one name;
+//   - removing every record (and rmdir of every made directory) leaves an empty root.
+// Check() returns "" when every invariant holds, else a description of the first violation.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/records.h"
+#include "core/storage.h"
+#include "core/uid.h"
+#include "fs/view.h"
+
+namespace regfs::fuzz {
+
+// Bytes of the input, consumed front to back; 0 once exhausted.
+class Reader {
+ public:
+  Reader(const uint8_t* data, size_t size) : p_(data), end_(data + size) {}
+  bool done() const { return p_ >= end_; }
+  uint8_t Byte() { return done() ? 0 : *p_++; }
+  // A value in [0, n).
+  unsigned Pick(unsigned n) { return n == 0 ? 0 : Byte() % n; }
+  std::string Raw(size_t max) {
+    size_t n = std::min<size_t>(Pick(static_cast<unsigned>(max) + 1), static_cast<size_t>(end_ - p_));
+    std::string s(reinterpret_cast<const char*>(p_), n);
+    p_ += n;
+    return s;
+  }
+
+ private:
+  const uint8_t* p_;
+  const uint8_t* end_;
+};
+
+inline std::string Printable(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 0x20 && c < 0x7f && c != '\\') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof(buf), "\\x%02x", c);
+      out += buf;
+    }
+  }
+  if (out.size() > 300) out = out.substr(0, 300) + "...(" + std::to_string(s.size()) + " bytes)";
+  return out;
+}
+
+// The key rule of SPEC.md section 4, stated independently of core/storage.cc.
+inline bool OracleSafeKey(std::string_view key) {
+  if (key.empty() || key.size() > 1024 || key.front() == '/') return false;
+  if (key.find('\0') != std::string_view::npos) return false;
+  size_t start = 0;
+  while (true) {
+    size_t slash = key.find('/', start);
+    std::string_view comp = key.substr(start, slash == std::string_view::npos ? key.size() - start : slash - start);
+    if (comp.empty() || comp == "." || comp == ".." || comp.size() > 255) return false;
+    if (slash == std::string_view::npos) return true;
+    start = slash + 1;
+  }
+}
+
+inline bool ShownNameOk(const std::string& n) {
+  return !n.empty() && n != "." && n != ".." && n.size() <= 255 && n.find('/') == std::string::npos &&
+         n.find('\0') == std::string::npos;
+}
+
+class Harness {
+ public:
+  explicit Harness(Reader& in) : in_(in), visible_(false), trash_(true) {}
+
+  std::string Run() {
+    std::string err;
+    for (int step = 0; step < 64 && !in_.done() && err.empty(); ++step) err = Step();
+    if (err.empty()) err = CheckNames();
+    if (err.empty()) err = Teardown();
+    return err;
+  }
+
+ private:
+  struct Model {
+    Artifact a;
+    bool trash = false;
+  };
+
+  // ---------------------------------------------------------------- input vocabulary
+  std::string Component() {
+    static const char* kPieces[] = {"",  ".",    "..",  "a",      "b.txt", "x.csv", "@",
+                                    "k@", ".lamindb", "a.tar.gz", "f.1", "\n", "\xff\xfe", "..."};
+    switch (in_.Pick(8)) {
+      case 0:
+      case 1:
+      case 2: return kPieces[in_.Pick(sizeof(kPieces) / sizeof(kPieces[0]))];
+      case 3: return std::string(250 + in_.Pick(8), 'n') + (in_.Pick(2) ? ".txt" : "");  // 250-261 bytes
+      case 4: {
+        // Looks like the @uid name of a record already made.
+        if (recs_.empty()) return "c";
+        const Artifact& o = std::next(recs_.begin(), in_.Pick(static_cast<unsigned>(recs_.size())))->second.a;
+        std::string base = o.key ? o.key->substr(o.key->rfind('/') == std::string::npos ? 0 : o.key->rfind('/') + 1) : "";
+        return AtUidName(base, o.uid, o.suffix);
+      }
+      case 5: return std::string(1, '\0') + "nul";
+      default: return in_.Raw(12);
+    }
+  }
+
+  std::optional<std::string> Key() {
+    unsigned kind = in_.Pick(10);
+    if (kind == 0) return std::nullopt;  // NULL key
+    std::string key;
+    if (kind == 1) key = "/";
+    unsigned parts = 1 + in_.Pick(4);
+    for (unsigned i = 0; i < parts; ++i) {
+      if (i > 0) key += in_.Pick(12) == 0 ? "//" : "/";
+      key += Component();
+    }
+    if (in_.Pick(16) == 0) key += "/";
+    return key;
+  }
+
+  std::string Uid() {
+    // Few stems, so version families form; few versions, so uids repeat across records.
+    static const char* kStems[] = {"AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB", "zzzzzzzzzzzzzzzz", "0123456789abcdef"};
+    std::string uid = kStems[in_.Pick(4)];
+    for (int i = 0; i < 4; ++i) uid += kBase62[in_.Pick(4)];
+    return uid;
+  }
+
+  std::string Time() {
+    static const char* kTimes[] = {"2024-01-01 00:00:00.000000", "2024-01-01 00:00:00.000001",
+                                   "2024-06-01 12:00:00.500000", "2025-01-01 00:00:00.000000", "garbage"};
+    return kTimes[in_.Pick(5)];
+  }
+
+  // ---------------------------------------------------------------- operations
+  std::string Step() {
+    switch (in_.Pick(8)) {
+      case 0:
+      case 1:
+      case 2: return PutOne();
+      case 3: return RemoveOne();
+      case 4: return MakeDirOne();
+      case 5: return RemoveDirOne();
+      case 6: return CheckCollections();
+      default: return CheckKeyAndSuffix();
+    }
+  }
+
+  std::string CheckKeyAndSuffix() {
+    std::optional<std::string> k = Key();
+    std::string key = k.value_or(in_.Raw(40));
+    bool safe = IsSafeKey(key);
+    if (safe != OracleSafeKey(key))
+      return "IsSafeKey('" + Printable(key) + "') = " + (safe ? "true" : "false") + ", the rule says otherwise";
+    bool valid = ValidateKey(key).ok();
+    bool want_valid = safe && key.find(".lamindb/") == std::string::npos && key.substr(0, key.find('/')) != ".lamindb";
+    if (valid != want_valid)
+      return "ValidateKey('" + Printable(key) + "') = " + (valid ? "ok" : ValidateKey(key).message());
+    std::string suffix = SuffixOf(key);
+    std::string base = key.substr(key.rfind('/') == std::string::npos ? 0 : key.rfind('/') + 1);
+    if (!suffix.empty()) {
+      if (suffix.front() != '.' || suffix.find('/') != std::string::npos || suffix.size() >= base.size() ||
+          base.compare(base.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is not a suffix of its name";
+      std::string ext = suffix.substr(suffix.rfind('.') + 1);
+      if (!ext.empty() && std::all_of(ext.begin(), ext.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is numeric";
+    }
+    return "";
+  }
+
+  std::string PutOne() {
+    Artifact a;
+    a.id = 1 + in_.Pick(24);  // small ids: Put often replaces a record
+    a.uid = Uid();
+    a.key = Key();
+    a.suffix = a.key && in_.Pick(4) ? SuffixOf(*a.key) : std::string(in_.Pick(3) == 0 ? ".txt" : "");
+    a.created_at = Time();
+    a.updated_at = Time();
+    a.is_latest = in_.Pick(3) != 0;
+    a.size = in_.Pick(100);
+    bool trash = in_.Pick(3) == 0;
+    a.state = trash ? kStateTrash : kStateVisible;
+    // A record is in one area at a time (the session removes it from both, then puts it).
+    visible_.Remove(a.id);
+    trash_.Remove(a.id);
+    recs_.erase(a.id);
+    FileRec r = MakeFileRec(a);
+    if (a.key && IsSafeKey(*a.key)) {
+      if (!r.key_is_path || DisplayPath(r) != *a.key)
+        return "MakeFileRec: safe key '" + Printable(*a.key) + "' not shown at its path (got '" +
+               Printable(DisplayPath(r)) + "')";
+    } else if (r.key_is_path || !r.dir.empty() || r.base != a.uid + a.suffix) {
+      return "MakeFileRec: NULL or unsafe key '" + Printable(a.key.value_or("(null)")) + "' not shown as <uid><suffix> at the top";
+    }
+    (trash ? trash_ : visible_).Put(r);
+    recs_[a.id] = Model{a, trash};
+    return CheckNames();
+  }
+
+  std::string RemoveOne() {
+    if (recs_.empty()) return "";
+    int64_t id = std::next(recs_.begin(), in_.Pick(static_cast<unsigned>(recs_.size())))->first;
+    visible_.Remove(id);
+    trash_.Remove(id);
+    recs_.erase(id);
+    return CheckNames();
+  }
+
+  std::string MakeDirOne() {
+    std::optional<std::string> k = Key();
+    if (!k) return "";
+    // The daemon's mkdir checks the path as a key prefix first.
+    if (!ValidateKey(*k + "/x").ok()) return "";
+    if (visible_.MakeDir(*k)) made_.insert(*k);
+    return CheckNames();
+  }
+
+  std::string RemoveDirOne() {
+    if (made_.empty()) return "";
+    std::string path = *std::next(made_.begin(), in_.Pick(static_cast<unsigned>(made_.size())));
+    if (visible_.RemoveDir(path)) made_.erase(path);
+    return CheckNames();
+  }
+
+  // ---------------------------------------------------------------- invariants
+  static bool Newer(const timespec& a, const timespec& b) {
+    return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
+  }
+
+  std::string WalkArea(const AreaView& v, bool trash, const std::string& dir, int depth,
+                       std::set<int64_t>* shown) {
+    const auto* names = v.Names(dir);
+    if (!names) return "directory '" + Printable(dir) + "' listed by its parent but has no names";
+    if (depth > 600) return "directory nesting deeper than any key allows";
+    for (const auto& [name, child] : *names) {
+      std::string where = std::string(trash ? ".trash/artifacts/" : "artifacts/") + (dir.empty() ? "" : dir + "/");
+      if (!ShownNameOk(name))
+        return "shown name '" + Printable(where + name) + "' (" + std::to_string(name.size()) +
+               " bytes) is not one valid path component";
+      auto back = v.Lookup(dir, name);
+      if (!back || back->is_dir != child.is_dir || back->id != child.id)
+        return "Lookup of shown name '" + Printable(where + name) + "' does not resolve back to it";
+      std::string path = dir.empty() ? name : dir + "/" + name;
+      if (child.is_dir) {
+        if (!v.HasDir(path)) return "shown directory '" + Printable(where + name) + "' does not exist";
+        std::string e = WalkArea(v, trash, path, depth + 1, shown);
+        if (!e.empty()) return e;
+      } else {
+        const FileRec* r = v.Rec(child.id);
+        if (!r) return "shown name '" + Printable(where + name) + "' has no record";
+        if (v.ShownName(child.id) != name)
+          return "record " + std::to_string(child.id) + " shown as '" + Printable(name) + "' but ShownName says '" +
+                 Printable(v.ShownName(child.id)) + "'";
+        if (r->dir != dir) return "record " + std::to_string(child.id) + " shown outside its directory";
+        if (!shown->insert(child.id).second) return "record " + std::to_string(child.id) + " shown twice";
+      }
+    }
+    return "";
+  }
+
+  std::string CheckNames() {
+    std::set<int64_t> shown_v, shown_t;
+    std::string e = WalkArea(visible_, false, "", 0, &shown_v);
+    if (e.empty()) e = WalkArea(trash_, true, "", 0, &shown_t);
+    if (!e.empty()) return e;
+    size_t nv = 0, nt = 0;
+    // Groups of visible records sharing (dir, base): the latest one must be shown.
+    std::map<std::pair<std::string, std::string>, std::vector<const FileRec*>> groups;
+    for (const auto& [id, m] : recs_) {
+      const AreaView& v = m.trash ? trash_ : visible_;
+      const FileRec* r = v.Rec(id);
+      if (!r) return "record " + std::to_string(id) + " was put but the view has lost it";
+      (m.trash ? nt : nv)++;
+      if (m.trash) {
+        if (!shown_t.count(id))
+          return "trashed record " + std::to_string(id) + " (uid " + m.a.uid + ", key '" +
+                 Printable(m.a.key.value_or("(null)")) + "') is not listed in .trash (SPEC: every trashed record is listed)";
+      } else {
+        groups[{r->dir, r->base}].push_back(r);
+      }
+    }
+    if (visible_.size() != nv || trash_.size() != nt) return "view sizes differ from the records put";
+    for (auto& [where, members] : groups) {
+      std::sort(members.begin(), members.end(), [](const FileRec* a, const FileRec* b) {
+        if (a->is_latest != b->is_latest) return a->is_latest;
+        if (a->mtime.tv_sec != b->mtime.tv_sec || a->mtime.tv_nsec != b->mtime.tv_nsec) return Newer(a->mtime, b->mtime);
+        return a->id > b->id;
+      });
+      const FileRec* latest = members.front();
+      if (!shown_v.count(latest->id))
+        return "the latest visible record at '" + Printable(where.first + "/" + where.second) + "' (id " +
+               std::to_string(latest->id) + ") is not shown";
+      for (size_t i = 1; i < members.size(); ++i)
+        if (visible_.ShownName(members[i]->id) == where.second)
+          return "an older version holds the plain name '" + Printable(where.second) + "'";
+    }
+    return "";
+  }
+
+  std::string CheckCollections() {
+    std::vector<CollectionRec> cols;
+    unsigned n = 1 + in_.Pick(6);
+    for (unsigned i = 0; i < n; ++i) {
+      CollectionRec c;
+      c.id = i + 1;
+      c.uid = Uid();
+      std::optional<std::string> k = Key();
+      c.name = k.value_or("");
+      if (in_.Pick(3) == 0 && !cols.empty()) c.name = cols[in_.Pick(static_cast<unsigned>(cols.size()))].name;
+      if (in_.Pick(4) == 0 && !cols.empty()) c.name = cols.back().name + "@" + cols.back().uid;
+      timespec t{static_cast<time_t>(in_.Pick(3)), static_cast<long>(in_.Pick(2))};
+      c.mtime = t;
+      c.ctime = t;
+      cols.push_back(c);
+    }
+    bool trash = in_.Pick(2);
+    auto names = CollectionNames(cols, trash);
+    std::map<int64_t, int> seen;
+    for (const auto& [name, id] : names) {
+      if (!ShownNameOk(name))
+        return "collection shown as '" + Printable(name) + "' (" + std::to_string(name.size()) +
+               " bytes), not one valid path component";
+      seen[id]++;
+    }
+    for (const auto& c : cols)
+      if (seen[c.id] != 1)
+        return "collection " + std::to_string(c.id) + " ('" + Printable(c.name) + "') shown " +
+               std::to_string(seen[c.id]) + " times in " + (trash ? ".trash/collections" : "collections") +
+               " (SPEC: collections follow the @<uid> rule)";
+
+    std::vector<MemberRec> members;
+    unsigned m = in_.Pick(6);
+    for (unsigned i = 0; i < m; ++i) {
+      Artifact a;
+      a.id = i + 1;
+      a.uid = Uid();
+      a.key = Key();
+      a.suffix = a.key ? SuffixOf(*a.key) : "";
+      a.created_at = a.updated_at = Time();
+      MemberRec mr;
+      mr.link_id = i + 1;
+      mr.file = MakeFileRec(a);
+      members.push_back(mr);
+    }
+    auto mnames = MemberNames(members);
+    if (mnames.size() != members.size()) return "MemberNames returned a different count";
+    std::set<std::string> uniq;
+    for (const auto& mn : mnames) {
+      if (!ShownNameOk(mn))
+        return "collection member shown as '" + Printable(mn) + "' (" + std::to_string(mn.size()) +
+               " bytes), not one valid path component";
+      if (!uniq.insert(mn).second) return "two collection members share the name '" + Printable(mn) + "'";
+    }
+    return "";
+  }
+
+  std::string Teardown() {
+    for (const auto& [id, m] : recs_) {
+      visible_.Remove(id);
+      trash_.Remove(id);
+    }
+    recs_.clear();
+    std::vector<std::string> dirs(made_.begin(), made_.end());
+    std::sort(dirs.begin(), dirs.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const auto& d : dirs)
+      if (!visible_.RemoveDir(d)) return "rmdir of made directory '" + Printable(d) + "' refused after every record left";
+    for (const AreaView* v : {&visible_, &trash_}) {
+      const auto* names = v->Names("");
+      if (!names || !names->empty() || v->size() != 0) {
+        std::string left;
+        if (names)
+          for (const auto& [n, c] : *names) left += " '" + Printable(n) + "'";
+        return std::string("removing every record leaves a non-empty ") + (v == &trash_ ? ".trash/artifacts" : "artifacts") +
+               ":" + left;
+      }
+    }
+    return "";
+  }
+
+  Reader& in_;
+  AreaView visible_;
+  AreaView trash_;
+  std::map<int64_t, Model> recs_;
+  std::set<std::string> made_;
+};
+
+inline std::string Check(const uint8_t* data, size_t size) {
+  Reader in(data, size);
+  Harness h(in);
+  return h.Run();
+}
+
+}  // namespace regfs::fuzz
