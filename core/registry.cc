@@ -141,7 +141,7 @@ struct Registry::Impl {
             ? "a.is_latest"
             : "NOT EXISTS (SELECT 1 FROM " + art.q +
                   " b WHERE b.uid >= substr(a.uid, 1, 16) "
-                  "AND b.uid < substr(a.uid, 1, 16) || char(127) AND b." +
+                  "AND b.uid < substr(a.uid, 1, 16) || char(127) AND +b." +
                   art.state + " = a." + art.state +
                   " AND (b.created_at > a.created_at OR (b.created_at = a.created_at "
                   "AND b.id > a.id)))";
@@ -163,12 +163,14 @@ struct Registry::Impl {
     by_stem = sel_a + "WHERE a.uid >= ?1 AND a.uid < ?2 ORDER BY (a." + art.state + " = 1) DESC, " +
               newest_first + " LIMIT 1";
     family = sel_a + "WHERE a.uid >= ?1 AND a.uid < ?2 ORDER BY a.created_at, a.id";
-    by_key = sel_a + "WHERE a.key = ?1 AND a." + art.state + " = ?2 ORDER BY " + newest_first;
-    under = sel_a + "WHERE a.key >= ?1 AND a.key < ?2 AND a." + art.state +
+    // A unary + keeps SQLite (which has no statistics here) off the state and storage
+    // indexes, where nearly every row matches, and on the selective key/hash/uid indexes.
+    by_key = sel_a + "WHERE a.key = ?1 AND +a." + art.state + " = ?2 ORDER BY " + newest_first;
+    under = sel_a + "WHERE a.key >= ?1 AND a.key < ?2 AND +a." + art.state +
             " = ?3 ORDER BY a.key, " + newest_first;
     all_of_state = sel_a + "WHERE a." + art.state + " = ?1 ORDER BY a.id";
     all = sel_a + "ORDER BY a.id";
-    same_content = sel_a + "WHERE a.storage_id = ?1 AND a.key IS ?2 AND a.hash = ?3 ORDER BY (a." +
+    same_content = sel_a + "WHERE +a.storage_id = ?1 AND a.key IS ?2 AND a.hash = ?3 ORDER BY (a." +
                    art.state + " = 1) DESC, a.updated_at DESC, a.id DESC LIMIT 1";
     path_sharers = sel_a + "WHERE (a.uid >= ?1 AND a.uid < ?2) OR a.key = ?3";
     members = "SELECT " + a_cols + " FROM " + link + " l JOIN " + art.q +
@@ -363,8 +365,8 @@ struct Registry::Impl {
                            const std::string& now) {
     return RunCached("UPDATE " + t.q +
                          " SET is_latest = 0, updated_at = ?5 WHERE uid >= ?1 AND "
-                         "uid < ?2 AND " +
-                         t.state + " = ?3 AND id <> ?4 AND is_latest = 1",
+                         "uid < ?2 AND +" +
+                         t.state + " = ?3 AND id <> ?4 AND +is_latest = 1",
                      [&](Statement& st) {
                        st.Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, keep);
                        st.Bind(5, now);
@@ -379,13 +381,13 @@ struct Registry::Impl {
     if (!t.has_latest) return Status();
     std::string stem = StemOf(uid);
     REGFS_RETURN_IF_ERROR(SetLatest(t, id, false, now));
-    std::string fam = "uid >= ?1 AND uid < ?2 AND " + t.state + " = ?3 AND id <> ?4";
+    std::string fam = "uid >= ?1 AND uid < ?2 AND +" + t.state + " = ?3 AND id <> ?4";
     return RunCached(
         "UPDATE " + t.q + " SET is_latest = 1, updated_at = ?5 WHERE id = (SELECT id FROM " + t.q +
             " WHERE " + fam +
             " ORDER BY created_at DESC, id DESC LIMIT 1) AND NOT EXISTS "
             "(SELECT 1 FROM " +
-            t.q + " WHERE " + fam + " AND is_latest = 1)",
+            t.q + " WHERE " + fam + " AND +is_latest = 1)",
         [&](Statement& st) {
           st.Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, id).Bind(5, now);
         });
@@ -399,9 +401,9 @@ struct Registry::Impl {
     std::string stem = StemOf(uid);
     REGFS_ASSIGN_OR_RETURN(auto cur, conn.Cached("SELECT id, created_at FROM " + t.q +
                                                  " WHERE uid >= ?1 AND "
-                                                 "uid < ?2 AND " +
+                                                 "uid < ?2 AND +" +
                                                  t.state +
-                                                 " = ?3 AND id <> ?4 AND is_latest = 1 "
+                                                 " = ?3 AND id <> ?4 AND +is_latest = 1 "
                                                  "ORDER BY created_at DESC, id DESC LIMIT 1"));
     cur->Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, id);
     REGFS_ASSIGN_OR_RETURN(bool has_cur, cur->Step());

@@ -164,24 +164,6 @@ Status MkdirOne(const std::string& dir, mode_t mode, bool* created) {
   return Status();
 }
 
-// The process umask, read without changing it (umask(2) can only set it, which would race
-// with other threads creating files).
-mode_t CurrentUmask() {
-  FILE* f = fopen("/proc/self/status", "re");
-  if (!f) return 022;
-  mode_t mask = 022;
-  char line[256];
-  while (fgets(line, sizeof(line), f)) {
-    unsigned value;
-    if (std::sscanf(line, "Umask: %o", &value) == 1) {
-      mask = static_cast<mode_t>(value) & 0777;
-      break;
-    }
-  }
-  fclose(f);
-  return mask;
-}
-
 // Names in a directory, without "." and "..". Listed in full before anything is removed,
 // because readdir() while unlinking may skip entries.
 Result<std::vector<std::string>> ListDir(int dirfd, const std::string& path) {
@@ -344,23 +326,28 @@ bool Storage::IsManaged(const Artifact& a) const {
 }
 
 Result<std::string> Storage::CreateStaging(int* fd) const {
-  std::string managed = managed_dir();
   std::string staging = staging_dir();
-  REGFS_RETURN_IF_ERROR(MkdirOne(managed, 0755, nullptr));
-  // Private: half-written content of one user is nobody else's business.
-  REGFS_RETURN_IF_ERROR(MkdirOne(staging, 0700, nullptr));
-  int dirfd = open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (dirfd < 0) return Status::FromErrno(errno, "open " + staging);
-  Fd guard(dirfd);
+  if (!staging_ready_.load(std::memory_order_relaxed)) {
+    REGFS_RETURN_IF_ERROR(MkdirOne(managed_dir(), 0755, nullptr));
+    // Private: half-written content of one user is nobody else's business. The directory
+    // keeps it private, so the file itself gets the mode a plain `cp` would give a stored
+    // file (0666 less the umask) and needs no chmod when it is published.
+    REGFS_RETURN_IF_ERROR(MkdirOne(staging, 0700, nullptr));
+    struct stat st;
+    if (lstat(staging.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+      return Status::IO("staging directory " + staging + " is not a directory");
+    staging_ready_ = true;
+  }
   for (int attempt = 0; attempt < 16; ++attempt) {
-    std::string name = "w-" + RandomBase62(16);
+    std::string path = Join(staging, "w-" + RandomBase62(16));
     // O_RDWR rather than O_WRONLY: a FUSE handle opened for read+write reads back from it.
-    int f = openat(dirfd, name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    int f = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (f >= 0) {
       *fd = f;
-      return Join(staging, name);
+      return path;
     }
-    if (errno != EEXIST) return Status::FromErrno(errno, "create " + Join(staging, name));
+    if (errno == ENOENT) staging_ready_ = false;  // removed under us: re-create next time
+    if (errno != EEXIST) return Status::FromErrno(errno, "create " + path);
   }
   return Status::IO("create a staging file in " + staging + ": no free name after 16 tries");
 }
@@ -380,30 +367,36 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path,
     return Status::Permission("publish " + Printable(final_path) + ": not inside storage root " +
                               storage_root_);
   }
-  {
+  if (durable) {
     int fd = open(tmp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return Status::FromErrno(errno, "open " + tmp);
     Fd guard(fd);
     struct stat st;
     if (fstat(fd, &st) != 0) return Status::FromErrno(errno, "stat " + tmp);
     if (!S_ISREG(st.st_mode)) return Status::Invalid("publish " + tmp + ": not a regular file");
-    // Staging files are 0600 while private; a stored file gets the mode a plain `cp` would
-    // give it, so that other users of a shared instance can read it as with LaminDB.
-    if (fchmod(fd, 0666 & ~CurrentUmask()) != 0) return Status::FromErrno(errno, "chmod " + tmp);
-    if (durable && fsync(fd) != 0) return Status::FromErrno(errno, "fsync " + tmp);
+    if (fsync(fd) != 0) return Status::FromErrno(errno, "fsync " + tmp);
   }
 
-  // Missing parents (real keys "a/b/c"): create them below the root, remembering which are
-  // new, since their own entries need an fsync of their parents too.
+  // Missing parents (real keys "a/b/c"): created below the root only when the rename says
+  // they are missing, remembering which are new, since their entries need an fsync too.
   std::vector<std::string> created;
-  for (size_t pos = rel->find('/'); pos != std::string_view::npos; pos = rel->find('/', pos + 1)) {
-    std::string dir = Join(storage_root_, rel->substr(0, pos));
-    bool made = false;
-    REGFS_RETURN_IF_ERROR(MkdirOne(dir, 0755, &made));
-    if (made) created.push_back(dir);
-  }
+  auto make_parents = [&]() -> Status {
+    for (size_t pos = rel->find('/'); pos != std::string_view::npos;
+         pos = rel->find('/', pos + 1)) {
+      std::string dir = Join(storage_root_, rel->substr(0, pos));
+      bool made = false;
+      REGFS_RETURN_IF_ERROR(MkdirOne(dir, 0755, &made));
+      if (made) created.push_back(dir);
+    }
+    return Status();
+  };
 
-  if (renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, final_path.c_str(), RENAME_NOREPLACE) != 0) {
+  int rc = renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, final_path.c_str(), RENAME_NOREPLACE);
+  if (rc != 0 && errno == ENOENT && access(tmp.c_str(), F_OK) == 0) {
+    REGFS_RETURN_IF_ERROR(make_parents());
+    rc = renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, final_path.c_str(), RENAME_NOREPLACE);
+  }
+  if (rc != 0) {
     int err = errno;
     if (err == EEXIST) return Status::Exists("publish " + final_path + ": file already exists");
     if (err != EINVAL && err != ENOSYS && err != EOPNOTSUPP) {
@@ -411,6 +404,7 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path,
     }
     // The filesystem has no RENAME_NOREPLACE: link() fails on an existing target just as
     // atomically, and the staging name is dropped afterwards.
+    REGFS_RETURN_IF_ERROR(make_parents());
     if (link(tmp.c_str(), final_path.c_str()) != 0) {
       err = errno;
       if (err == EEXIST) return Status::Exists("publish " + final_path + ": file already exists");

@@ -6,6 +6,7 @@
 //   ROOT/.lamindb/.regfs-staging/      temp files of writes in progress (never a record)
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -65,6 +66,9 @@ class Storage {
   std::string instance_root_;
   std::string storage_root_;
   int64_t storage_id_;
+  // Set once the staging directory is known to exist, so that a bulk import does not
+  // re-create it for every file.
+  mutable std::atomic<bool> staging_ready_{false};
 };
 
 }  // namespace regfs

@@ -441,8 +441,8 @@ Result<StagedContent> StageFile(const Storage& storage, const std::string& src) 
   ::close(in);
   in = -1;
   if (::close(out) != 0) {
-    out = -1;
     int err = errno;
+    out = -1;
     ::unlink(staged_path.c_str());
     return Status::FromErrno(err, "close " + staged_path);
   }
@@ -463,12 +463,15 @@ int CmdAdd(const Context& ctx, const Args& args) {
   if (key && args.positional.size() != 1) {
     return UsageError("add", "--key needs exactly one FILE");
   }
-  if (key && key_from_path) return UsageError("add", "--key and --key-from-path exclude each other");
+  if (key && key_from_path) {
+    return UsageError("add", "--key and --key-from-path exclude each other");
+  }
   if (key_from_path) {
     // Bulk import of a tree: `cd src && regfs add --key-from-path d1/a.csv d2/b.csv`.
     for (const auto& file : args.positional) {
       Status st = ValidateKey(file);
-      if (!st.ok()) return Fail("add " + file, st.Annotate("--key-from-path needs a relative path"));
+      if (!st.ok())
+        return Fail("add " + file, st.Annotate("--key-from-path needs a relative path"));
     }
   }
   if (key) {

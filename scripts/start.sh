@@ -110,6 +110,7 @@ say "    in the trash:  $REGFS -C $instance ls --trash"
 "$REGFS" -C "$instance" ls --trash
 
 mnt=${2:-$default_mnt}
+log=${XDG_STATE_HOME:-$HOME/.local/state}/regfs/mount.log
 mounted=0
 if mountpoint -q "$mnt" 2>/dev/null; then
   say ""
@@ -120,12 +121,15 @@ elif [ ! -c /dev/fuse ] || ! command -v fusermount3 >/dev/null 2>&1; then
   say "=== cannot mount here: /dev/fuse or fusermount3 is missing (in a container, run it"
   say "    with --device /dev/fuse --cap-add SYS_ADMIN). The CLI works without a mount:"
 else
-  mkdir -p "$mnt"
+  mkdir -p "$mnt" "$(dirname "$log")"
   say ""
-  say "=== mounting $instance at $mnt"
-  if "$REGFS" mount -C "$instance" "$mnt"; then
+  say "=== mounting $instance at $mnt (daemon log: $log)"
+  # The daemon keeps its stderr: a file, so that `scripts/start.sh | tee` does not wait for it.
+  : >"$log"
+  if "$REGFS" mount -C "$instance" "$mnt" 2>>"$log"; then
     mounted=1
   else
+    tail -n 5 "$log" >&2
     say "=== the mount failed (see the message above); the CLI works without a mount:"
   fi
 fi
@@ -137,22 +141,30 @@ Try:
   ls -R $mnt
   cat $mnt/artifacts/reports/summary.txt
   getfattr -d $mnt/artifacts/raw/run1/counts.csv
-  cp /etc/hostname $mnt/artifacts/reports/host.txt     # a new artifact
-  rm $mnt/artifacts/reports/summary.txt                # to the trash
+  # save a new artifact, trash it, find it in the trash, restore it:
+  cp /etc/hostname $mnt/artifacts/reports/host.txt
+  rm $mnt/artifacts/reports/host.txt
   ls $mnt/.trash/artifacts/reports
-  mv $mnt/.trash/artifacts/reports/summary.txt $mnt/artifacts/reports/   # restore
-  rm $mnt/.trash/artifacts/scratch/old.txt             # delete permanently
+  mv $mnt/.trash/artifacts/reports/host.txt $mnt/artifacts/reports/
+  # delete the demo's trashed record permanently:
+  rm $mnt/.trash/artifacts/scratch/old.txt
+  # the same registry through the CLI, and what the daemon did:
   $REGFS -C $instance ls --all
+  tail $log
+  # unmount:
   scripts/start.sh --stop$( [ "$mnt" = "$default_mnt" ] || printf ' %s' "$mnt")
 TRY
 else
   cat <<TRY
 Try:
   $REGFS -C $instance ls --all --format csv
-  $REGFS -C $instance rm reports/summary.txt        moves it to the trash
-  $REGFS -C $instance restore reports/summary.txt   brings it back
-  $REGFS -C $instance add FILE --key some/key.txt   saves a new artifact
-  $REGFS -C $instance trash empty                    deletes trashed records permanently
-  $REGFS -C $instance fsck                           checks rows against stored files
+  # trash a record and bring it back:
+  $REGFS -C $instance rm reports/summary.txt
+  $REGFS -C $instance restore reports/summary.txt
+  # save a new artifact (or a new version of an existing key):
+  $REGFS -C $instance add FILE --key some/key.txt
+  # delete trashed records permanently, check rows against files:
+  $REGFS -C $instance trash empty
+  $REGFS -C $instance fsck
 TRY
 fi

@@ -4,7 +4,7 @@
 #   scripts/test.sh              RelWithDebInfo build in build/
 #   scripts/test.sh --sanitize   AddressSanitizer + UndefinedBehaviorSanitizer, in build-asan/
 #   scripts/test.sh --tsan       ThreadSanitizer, in build-tsan/
-#   scripts/test.sh --quick      skip the mount tests
+#   scripts/test.sh --quick      skip the mount and fuzz tests
 #
 # Exits with ctest's status. Mount tests need /dev/fuse: without it they are skipped, or
 # fail when CI=true.
@@ -66,7 +66,7 @@ fi
 
 ctest_args=(--output-on-failure -j2)
 if [ "$quick" -eq 1 ]; then
-  ctest_args+=(-LE mount)
+  ctest_args+=(-LE "mount|fuzz")
 fi
 echo "=== test"
 rc=0

@@ -269,8 +269,8 @@ clear_dead_mount() {
 }
 
 # mount_fg ROOT MNT [options...]: runs the daemon in the foreground (-f) as a background
-# job of this shell, so that the test can SIGKILL it by pid; sets FG_PID. Returns once the
-# mount serves.
+# job of this shell, so that the test can SIGKILL it by pid; sets FG_PID and FG_CONN (the
+# FUSE connection number, for /sys/fs/fuse/connections). Returns once the mount serves.
 mount_fg() {
   local root=$1 mnt=$2; shift 2
   mkdir -p "$mnt"
@@ -282,12 +282,54 @@ mount_fg() {
     kill "$FG_PID" 2>/dev/null || true
     fail "foreground mount of $root on $mnt did not come up within 20 s"
   fi
+  FG_CONN=$(mountpoint -d "$mnt" | cut -d: -f2)
+}
+
+# daemon_gone PID: true once every thread of PID has exited (a zombie whose threads are all
+# gone has closed /dev/fuse, so the kernel has aborted its connection).
+daemon_gone() {
+  local t st
+  [ -d "/proc/$1" ] || return 0
+  for t in /proc/"$1"/task/*; do
+    st=$(cut -d' ' -f3 "$t/stat" 2>/dev/null) || continue
+    [ "$st" = Z ] || [ "$st" = X ] || return 1
+  done
+  return 0
+}
+
+# abort_fuse_conn N: aborts FUSE connection N through fusectl (mounting fusectl when it is
+# not), as an administrator does for a daemon that cannot die.
+abort_fuse_conn() {
+  local dir=/sys/fs/fuse/connections
+  if [ ! -e "$dir/$1/abort" ] && ! grep -q "^fusectl " /proc/mounts; then
+    mount -t fusectl fusectl "$dir" 2>/dev/null || true
+  fi
+  [ -e "$dir/$1/abort" ] || return 1
+  echo 1 >"$dir/$1/abort"
 }
 
 # crash_fg MNT: SIGKILL of the foreground daemon started by mount_fg, then the dead mount
-# is cleared (as an administrator would with fusermount3 -uz).
+# is cleared (as an administrator would with fusermount3 -uz). When a thread of the killed
+# daemon stays stuck in the kernel (the daemon then never exits and its mount hangs), the
+# stacks go to $WORK/hung.log, HUNG_KILLS counts it, and the connection is aborted through
+# fusectl so that the test can go on.
+HUNG_KILLS=0
 crash_fg() {
   kill -9 "$FG_PID" 2>/dev/null || true
+  if ! wait_until 5 daemon_gone "$FG_PID"; then
+    HUNG_KILLS=$((HUNG_KILLS + 1))
+    {
+      echo "=== daemon $FG_PID did not exit within 5 s of SIGKILL ($(date -u '+%F %T'))"
+      local t
+      for t in /proc/"$FG_PID"/task/*; do
+        echo "thread ${t##*/}: state $(cut -d' ' -f3 "$t/stat" 2>/dev/null) wchan $(cat "$t/wchan" 2>/dev/null)"
+        cat "$t/stack" 2>/dev/null | head -n 8
+      done
+    } >>"$WORK/hung.log"
+    echo "    NOTE: the SIGKILLed daemon hangs in the kernel ($(grep -o 'wchan [a-z_]*' "$WORK/hung.log" | sort -u | grep -v 'wchan 0' | tr '\n' ' ')); aborting FUSE connection $FG_CONN" >&2
+    abort_fuse_conn "$FG_CONN" || fail "the killed daemon hangs and FUSE connection $FG_CONN cannot be aborted"
+    wait_until 10 daemon_gone "$FG_PID" || fail "the killed daemon $FG_PID does not exit even after aborting its connection"
+  fi
   wait "$FG_PID" 2>/dev/null || true
   forget_pid "$FG_PID"
   clear_dead_mount "$1"
@@ -414,4 +456,88 @@ errno_name_of() {
     *"Stale file handle"*) echo ESTALE ;;
     *) echo "" ;;
   esac
+}
+
+# unmount_all_under DIR: unmounts everything mounted below DIR (FUSE mounts, tmpfs, bind
+# mounts), deepest first; used after sections that may have failed half-way.
+unmount_all_under() {
+  local m type i
+  for i in 1 2 3; do
+    local found=0
+    while read -r m type; do
+      found=1
+      case $type in
+        fuse*) fusermount3 -u "$m" 2>/dev/null || fusermount3 -uz "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true ;;
+        *) umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true ;;
+      esac
+    done < <(awk -v d="$1/" 'index($2, d) == 1 { print length($2), $2, $3 }' /proc/mounts | sort -rn | cut -d' ' -f2-)
+    [ "$found" = 1 ] || return 0
+  done
+}
+
+# reliability_cleanup: EXIT trap for scripts that mount more than FUSE below $WORK (tmpfs,
+# bind mounts) or mount inside sections: clears every mount below $WORK, then runs cleanup.
+reliability_cleanup() {
+  local rc=$?
+  unmount_all_under "$WORK"
+  (exit $rc)
+  cleanup
+}
+
+# section NAME FUNCTION: runs FUNCTION in a subshell with errexit, so that one failing check
+# does not hide the others: the failure is recorded (FAIL line on stderr), mounts it left
+# below $WORK are cleared, and the script goes on. A section exiting 77 is a skip.
+# REGFS_ONLY=FUNCTION[,FUNCTION...] runs only the named sections.
+SECTIONS_FAILED=()
+SECTIONS_PASSED=0
+SECTIONS_SKIPPED=0
+section() {
+  local name=$1 fn=$2 rc
+  # REGFS_ONLY=FUNCTION[,FUNCTION...] runs just those sections (for debugging).
+  case ",${REGFS_ONLY:-$fn}," in *",$fn,"*) ;; *) return 0 ;; esac
+  echo "--- $name"
+  set +e
+  (
+    set -e
+    "$fn"
+  )
+  rc=$?
+  set -e
+  unmount_all_under "$WORK"
+  case $rc in
+    0) SECTIONS_PASSED=$((SECTIONS_PASSED + 1)) ;;
+    77) SECTIONS_SKIPPED=$((SECTIONS_SKIPPED + 1)) ;;
+    *) SECTIONS_FAILED+=("$name") ;;
+  esac
+}
+
+# sections_verdict: fails when a section failed, listing them.
+sections_verdict() {
+  echo "--- sections: $SECTIONS_PASSED passed, ${#SECTIONS_FAILED[@]} failed, $SECTIONS_SKIPPED skipped"
+  if [ "${#SECTIONS_FAILED[@]}" -gt 0 ]; then
+    local s
+    for s in "${SECTIONS_FAILED[@]}"; do echo "    failed: $s" >&2; done
+    fail "${#SECTIONS_FAILED[@]} section(s) failed"
+  fi
+}
+
+# insert_artifact ROOT UID KEY SUFFIX VIRTUAL [STATE] [FILE]: one artifact row in a 0.7x-layout
+# instance with every NOT NULL column; KEY and SUFFIX are SQL expressions (so that tests can
+# plant NULL, NUL bytes or any text: "'a.txt'", "NULL", "CAST(X'6100' AS TEXT)"). Size and
+# hash are those of FILE (the stored file, usually) when given, else 0 and NULL.
+insert_artifact() {
+  local root=$1 uid=$2 key=$3 suffix=$4 virtual=$5 state=${6:-1} file=${7:-} now size=0 hash=NULL
+  now=$(now_utc)
+  if [ -n "$file" ]; then
+    size=$(stat -c %s "$file") || fail "insert_artifact: no file $file"
+    hash="'$(md5_b64 "$file")'"
+  fi
+  sql "$root" "INSERT INTO lnschema_core_artifact (version, created_at, updated_at, uid, key, suffix, size, hash,
+      hash_type, visibility, key_is_virtual, storage_id, created_by_id)
+    VALUES (NULL, '$now', '$now', '$uid', $key, $suffix, $size, $hash, 'md5', $state, $virtual, 1, 1)"
+}
+
+# hex_of TEXT: lowercase hex of the bytes of TEXT.
+hex_of() {
+  printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n'
 }

@@ -36,6 +36,16 @@
 
 namespace regfs::fuzz {
 
+// Inside Harness: when `cond` does not hold, returns the report of invariant `id` unless that
+// id is allowed (then carries on).
+#define REGFS_FUZZ_EXPECT(cond, id, what)          \
+  do {                                              \
+    if (!(cond)) {                                  \
+      std::string fuzz_report_ = Fail(id, what);    \
+      if (!fuzz_report_.empty()) return fuzz_report_; \
+    }                                               \
+  } while (0)
+
 // Bytes of the input, consumed front to back; 0 once exhausted.
 class Reader {
  public:
@@ -90,9 +100,12 @@ inline bool ShownNameOk(const std::string& n) {
          n.find('\0') == std::string::npos;
 }
 
+// Each invariant has an id; a violation is reported as "[id] what happened". `allowed` lists
+// ids (comma-separated) to tolerate, so that a known violation does not stop a fuzzer from
+// looking further (the fuzz target reads it from $REGFS_FUZZ_ALLOW; tests allow none).
 class Harness {
  public:
-  explicit Harness(Reader& in) : in_(in), visible_(false), trash_(true) {}
+  Harness(Reader& in, std::string allowed) : in_(in), allowed_("," + allowed + ","), visible_(false), trash_(true) {}
 
   std::string Run() {
     std::string err;
@@ -143,12 +156,14 @@ class Harness {
     return key;
   }
 
-  std::string Uid() {
-    // Few stems, so version families form; few versions, so uids repeat across records.
+  // A uid for the record with this id: few stems, so version families form; the 4-char
+  // version comes from the id, so two live records never share a uid (the column is UNIQUE).
+  std::string Uid(int64_t id) {
     static const char* kStems[] = {"AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB", "zzzzzzzzzzzzzzzz", "0123456789abcdef"};
     std::string uid = kStems[in_.Pick(4)];
-    for (int i = 0; i < 4; ++i) uid += kBase62[in_.Pick(4)];
-    return uid;
+    std::string version;
+    for (int i = 0; i < 4; ++i, id /= 62) version.insert(version.begin(), kBase62[id % 62]);
+    return uid + version;
   }
 
   std::string Time() {
@@ -175,21 +190,22 @@ class Harness {
     std::optional<std::string> k = Key();
     std::string key = k.value_or(in_.Raw(40));
     bool safe = IsSafeKey(key);
-    if (safe != OracleSafeKey(key))
-      return "IsSafeKey('" + Printable(key) + "') = " + (safe ? "true" : "false") + ", the rule says otherwise";
+    REGFS_FUZZ_EXPECT(safe == OracleSafeKey(key), "key-rule",
+                      "IsSafeKey('" + Printable(key) + "') = " + (safe ? "true" : "false") + ", the rule says otherwise");
     bool valid = ValidateKey(key).ok();
     bool want_valid = safe && key.find(".lamindb/") == std::string::npos && key.substr(0, key.find('/')) != ".lamindb";
-    if (valid != want_valid)
-      return "ValidateKey('" + Printable(key) + "') = " + (valid ? "ok" : ValidateKey(key).message());
+    REGFS_FUZZ_EXPECT(valid == want_valid, "validate-rule",
+                      "ValidateKey('" + Printable(key) + "') = " + (valid ? "ok" : ValidateKey(key).message()));
     std::string suffix = SuffixOf(key);
     std::string base = key.substr(key.rfind('/') == std::string::npos ? 0 : key.rfind('/') + 1);
     if (!suffix.empty()) {
-      if (suffix.front() != '.' || suffix.find('/') != std::string::npos || suffix.size() >= base.size() ||
-          base.compare(base.size() - suffix.size(), suffix.size(), suffix) != 0)
-        return "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is not a suffix of its name";
+      bool tail = suffix.front() == '.' && suffix.find('/') == std::string::npos && suffix.size() < base.size() &&
+                  base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0;
+      REGFS_FUZZ_EXPECT(tail, "suffix",
+                        "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is not a suffix of its name");
       std::string ext = suffix.substr(suffix.rfind('.') + 1);
-      if (!ext.empty() && std::all_of(ext.begin(), ext.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is numeric";
+      REGFS_FUZZ_EXPECT(ext.empty() || !std::all_of(ext.begin(), ext.end(), [](char c) { return c >= '0' && c <= '9'; }),
+                        "suffix", "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is numeric");
     }
     return "";
   }
@@ -197,7 +213,7 @@ class Harness {
   std::string PutOne() {
     Artifact a;
     a.id = 1 + in_.Pick(24);  // small ids: Put often replaces a record
-    a.uid = Uid();
+    a.uid = Uid(a.id);
     a.key = Key();
     a.suffix = a.key && in_.Pick(4) ? SuffixOf(*a.key) : std::string(in_.Pick(3) == 0 ? ".txt" : "");
     a.created_at = Time();
@@ -212,11 +228,13 @@ class Harness {
     recs_.erase(a.id);
     FileRec r = MakeFileRec(a);
     if (a.key && IsSafeKey(*a.key)) {
-      if (!r.key_is_path || DisplayPath(r) != *a.key)
-        return "MakeFileRec: safe key '" + Printable(*a.key) + "' not shown at its path (got '" +
-               Printable(DisplayPath(r)) + "')";
-    } else if (r.key_is_path || !r.dir.empty() || r.base != a.uid + a.suffix) {
-      return "MakeFileRec: NULL or unsafe key '" + Printable(a.key.value_or("(null)")) + "' not shown as <uid><suffix> at the top";
+      REGFS_FUZZ_EXPECT(r.key_is_path && DisplayPath(r) == *a.key, "key-path",
+                        "MakeFileRec: safe key '" + Printable(*a.key) + "' not shown at its path (got '" +
+                            Printable(DisplayPath(r)) + "')");
+    } else {
+      REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir.empty() && r.base == a.uid + a.suffix, "key-path",
+                        "MakeFileRec: NULL or unsafe key '" + Printable(a.key.value_or("(null)")) +
+                            "' not shown as <uid><suffix> at the top");
     }
     (trash ? trash_ : visible_).Put(r);
     recs_[a.id] = Model{a, trash};
@@ -256,29 +274,31 @@ class Harness {
   std::string WalkArea(const AreaView& v, bool trash, const std::string& dir, int depth,
                        std::set<int64_t>* shown) {
     const auto* names = v.Names(dir);
-    if (!names) return "directory '" + Printable(dir) + "' listed by its parent but has no names";
-    if (depth > 600) return "directory nesting deeper than any key allows";
+    if (!names) return Fail("view", "directory '" + Printable(dir) + "' listed by its parent but has no names");
+    if (depth > 600) return Fail("view", "directory nesting deeper than any key allows");
     for (const auto& [name, child] : *names) {
       std::string where = std::string(trash ? ".trash/artifacts/" : "artifacts/") + (dir.empty() ? "" : dir + "/");
-      if (!ShownNameOk(name))
-        return "shown name '" + Printable(where + name) + "' (" + std::to_string(name.size()) +
-               " bytes) is not one valid path component";
+      REGFS_FUZZ_EXPECT(name.size() <= 255, "name-too-long",
+                        "shown name '" + Printable(where + name) + "' is " + std::to_string(name.size()) +
+                            " bytes long, more than NAME_MAX (255)");
+      REGFS_FUZZ_EXPECT(ShownNameOk(name) || name.size() > 255, "bad-name",
+                        "shown name '" + Printable(where + name) + "' is not one valid path component");
       auto back = v.Lookup(dir, name);
       if (!back || back->is_dir != child.is_dir || back->id != child.id)
-        return "Lookup of shown name '" + Printable(where + name) + "' does not resolve back to it";
+        return Fail("lookup", "Lookup of shown name '" + Printable(where + name) + "' does not resolve back to it");
       std::string path = dir.empty() ? name : dir + "/" + name;
       if (child.is_dir) {
-        if (!v.HasDir(path)) return "shown directory '" + Printable(where + name) + "' does not exist";
+        if (!v.HasDir(path)) return Fail("view", "shown directory '" + Printable(where + name) + "' does not exist");
         std::string e = WalkArea(v, trash, path, depth + 1, shown);
         if (!e.empty()) return e;
       } else {
         const FileRec* r = v.Rec(child.id);
-        if (!r) return "shown name '" + Printable(where + name) + "' has no record";
-        if (v.ShownName(child.id) != name)
-          return "record " + std::to_string(child.id) + " shown as '" + Printable(name) + "' but ShownName says '" +
-                 Printable(v.ShownName(child.id)) + "'";
-        if (r->dir != dir) return "record " + std::to_string(child.id) + " shown outside its directory";
-        if (!shown->insert(child.id).second) return "record " + std::to_string(child.id) + " shown twice";
+        if (!r) return Fail("view", "shown name '" + Printable(where + name) + "' has no record");
+        REGFS_FUZZ_EXPECT(v.ShownName(child.id) == name, "view",
+                          "record " + std::to_string(child.id) + " shown as '" + Printable(name) +
+                              "' but ShownName says '" + Printable(v.ShownName(child.id)) + "'");
+        REGFS_FUZZ_EXPECT(r->dir == dir, "view", "record " + std::to_string(child.id) + " shown outside its directory");
+        REGFS_FUZZ_EXPECT(shown->insert(child.id).second, "view", "record " + std::to_string(child.id) + " shown twice");
       }
     }
     return "";
@@ -295,17 +315,18 @@ class Harness {
     for (const auto& [id, m] : recs_) {
       const AreaView& v = m.trash ? trash_ : visible_;
       const FileRec* r = v.Rec(id);
-      if (!r) return "record " + std::to_string(id) + " was put but the view has lost it";
+      if (!r) return Fail("view", "record " + std::to_string(id) + " was put but the view has lost it");
       (m.trash ? nt : nv)++;
       if (m.trash) {
-        if (!shown_t.count(id))
-          return "trashed record " + std::to_string(id) + " (uid " + m.a.uid + ", key '" +
-                 Printable(m.a.key.value_or("(null)")) + "') is not listed in .trash (SPEC: every trashed record is listed)";
+        REGFS_FUZZ_EXPECT(shown_t.count(id), "trash-unlisted",
+                          "trashed record " + std::to_string(id) + " (uid " + m.a.uid + ", key '" +
+                              Printable(m.a.key.value_or("(null)")) +
+                              "') is not listed in .trash (SPEC: every trashed record is listed)");
       } else {
         groups[{r->dir, r->base}].push_back(r);
       }
     }
-    if (visible_.size() != nv || trash_.size() != nt) return "view sizes differ from the records put";
+    REGFS_FUZZ_EXPECT(visible_.size() == nv && trash_.size() == nt, "view", "view sizes differ from the records put");
     for (auto& [where, members] : groups) {
       std::sort(members.begin(), members.end(), [](const FileRec* a, const FileRec* b) {
         if (a->is_latest != b->is_latest) return a->is_latest;
@@ -313,12 +334,12 @@ class Harness {
         return a->id > b->id;
       });
       const FileRec* latest = members.front();
-      if (!shown_v.count(latest->id))
-        return "the latest visible record at '" + Printable(where.first + "/" + where.second) + "' (id " +
-               std::to_string(latest->id) + ") is not shown";
+      REGFS_FUZZ_EXPECT(shown_v.count(latest->id), "latest-hidden",
+                        "the latest visible record at '" + Printable(where.first + "/" + where.second) + "' (id " +
+                            std::to_string(latest->id) + ") is not shown");
       for (size_t i = 1; i < members.size(); ++i)
-        if (visible_.ShownName(members[i]->id) == where.second)
-          return "an older version holds the plain name '" + Printable(where.second) + "'";
+        REGFS_FUZZ_EXPECT(visible_.ShownName(members[i]->id) != where.second, "latest-hidden",
+                          "an older version holds the plain name '" + Printable(where.second) + "'");
     }
     return "";
   }
@@ -329,7 +350,7 @@ class Harness {
     for (unsigned i = 0; i < n; ++i) {
       CollectionRec c;
       c.id = i + 1;
-      c.uid = Uid();
+      c.uid = Uid(c.id);
       std::optional<std::string> k = Key();
       c.name = k.value_or("");
       if (in_.Pick(3) == 0 && !cols.empty()) c.name = cols[in_.Pick(static_cast<unsigned>(cols.size()))].name;
@@ -343,23 +364,26 @@ class Harness {
     auto names = CollectionNames(cols, trash);
     std::map<int64_t, int> seen;
     for (const auto& [name, id] : names) {
-      if (!ShownNameOk(name))
-        return "collection shown as '" + Printable(name) + "' (" + std::to_string(name.size()) +
-               " bytes), not one valid path component";
+      REGFS_FUZZ_EXPECT(name.size() <= 255, "name-too-long",
+                        "collection shown as '" + Printable(name) + "', " + std::to_string(name.size()) +
+                            " bytes, more than NAME_MAX (255)");
+      REGFS_FUZZ_EXPECT(ShownNameOk(name) || name.size() > 255, "bad-name",
+                        "collection shown as '" + Printable(name) + "', not one valid path component");
       seen[id]++;
     }
     for (const auto& c : cols)
-      if (seen[c.id] != 1)
-        return "collection " + std::to_string(c.id) + " ('" + Printable(c.name) + "') shown " +
-               std::to_string(seen[c.id]) + " times in " + (trash ? ".trash/collections" : "collections") +
-               " (SPEC: collections follow the @<uid> rule)";
+      REGFS_FUZZ_EXPECT(seen[c.id] == 1, "collection-unlisted",
+                        "collection " + std::to_string(c.id) + " ('" + Printable(c.name) + "', uid " + c.uid +
+                            ") shown " + std::to_string(seen[c.id]) + " times in " +
+                            (trash ? ".trash/collections" : "collections") +
+                            " (SPEC: collections follow the @<uid> rule)");
 
     std::vector<MemberRec> members;
     unsigned m = in_.Pick(6);
     for (unsigned i = 0; i < m; ++i) {
       Artifact a;
       a.id = i + 1;
-      a.uid = Uid();
+      a.uid = Uid(a.id);
       a.key = Key();
       a.suffix = a.key ? SuffixOf(*a.key) : "";
       a.created_at = a.updated_at = Time();
@@ -369,13 +393,16 @@ class Harness {
       members.push_back(mr);
     }
     auto mnames = MemberNames(members);
-    if (mnames.size() != members.size()) return "MemberNames returned a different count";
+    if (mnames.size() != members.size()) return Fail("view", "MemberNames returned a different count");
     std::set<std::string> uniq;
     for (const auto& mn : mnames) {
-      if (!ShownNameOk(mn))
-        return "collection member shown as '" + Printable(mn) + "' (" + std::to_string(mn.size()) +
-               " bytes), not one valid path component";
-      if (!uniq.insert(mn).second) return "two collection members share the name '" + Printable(mn) + "'";
+      REGFS_FUZZ_EXPECT(mn.size() <= 255, "name-too-long",
+                        "collection member shown as '" + Printable(mn) + "', " + std::to_string(mn.size()) +
+                            " bytes, more than NAME_MAX (255)");
+      REGFS_FUZZ_EXPECT(ShownNameOk(mn) || mn.size() > 255, "bad-name",
+                        "collection member shown as '" + Printable(mn) + "', not one valid path component");
+      REGFS_FUZZ_EXPECT(uniq.insert(mn).second, "member-clash",
+                        "two collection members share the name '" + Printable(mn) + "'");
     }
     return "";
   }
@@ -389,31 +416,41 @@ class Harness {
     std::vector<std::string> dirs(made_.begin(), made_.end());
     std::sort(dirs.begin(), dirs.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     for (const auto& d : dirs)
-      if (!visible_.RemoveDir(d)) return "rmdir of made directory '" + Printable(d) + "' refused after every record left";
+      if (!visible_.RemoveDir(d))
+        return Fail("teardown", "rmdir of made directory '" + Printable(d) + "' refused after every record left");
     for (const AreaView* v : {&visible_, &trash_}) {
       const auto* names = v->Names("");
       if (!names || !names->empty() || v->size() != 0) {
         std::string left;
         if (names)
           for (const auto& [n, c] : *names) left += " '" + Printable(n) + "'";
-        return std::string("removing every record leaves a non-empty ") + (v == &trash_ ? ".trash/artifacts" : "artifacts") +
-               ":" + left;
+        return Fail("teardown", std::string("removing every record leaves a non-empty ") +
+                                    (v == &trash_ ? ".trash/artifacts" : "artifacts") + ":" + left);
       }
     }
     return "";
   }
 
+  // "" when `id` is allowed, else the report.
+  std::string Fail(const char* id, const std::string& what) const {
+    if (allowed_.find("," + std::string(id) + ",") != std::string::npos) return "";
+    return "[" + std::string(id) + "] " + what;
+  }
+
   Reader& in_;
+  std::string allowed_;
   AreaView visible_;
   AreaView trash_;
   std::map<int64_t, Model> recs_;
   std::set<std::string> made_;
 };
 
-inline std::string Check(const uint8_t* data, size_t size) {
+inline std::string Check(const uint8_t* data, size_t size, const std::string& allowed = "") {
   Reader in(data, size);
-  Harness h(in);
+  Harness h(in, allowed);
   return h.Run();
 }
+
+#undef REGFS_FUZZ_EXPECT
 
 }  // namespace regfs::fuzz
