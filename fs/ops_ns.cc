@@ -333,10 +333,16 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
   {
     std::unique_lock<std::shared_mutex> lk(s.view_mu());
     if (existing) s.area(false).RemoveDir(dst_key);
+  }
+  Status refreshed = s.RefreshKeys(*w, keys, ids);
+  {
+    // The source directory went with its records: its kept marks move or go too.
+    std::unique_lock<std::shared_mutex> lk(s.view_mu());
     if (!c.trash) s.area(false).MoveUserDirs(c.path, dst_key);
+    else s.area(true).DropUserDirs(c.path);
   }
   s.RetargetDirs(c.trash, c.path, dst_key);
-  return s.RefreshKeys(*w, keys, ids);
+  return refreshed;
 }
 
 }  // namespace

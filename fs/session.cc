@@ -116,6 +116,10 @@ Result<Session::Writer> Session::AcquireWriter() {
 
 Status Session::LoadAll() {
   REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
+  // Directories made by mkdir (or emptied through the mount) last until rmdir or unmount,
+  // whatever happens outside.
+  std::vector<std::string> kept_visible = visible_.UserDirs();
+  std::vector<std::string> kept_trash = trash_.UserDirs();
   visible_.Clear();
   trash_.Clear();
   Status s = reader->ForEachArtifact(StateFilter::kAll, [this](const Artifact& a) {
@@ -123,6 +127,8 @@ Status Session::LoadAll() {
     else if (a.state == kStateTrash) trash_.Put(MakeFileRec(a));
   });
   REGFS_RETURN_IF_ERROR(s);
+  for (const auto& d : kept_visible) visible_.KeepDir(d);
+  for (const auto& d : kept_trash) trash_.KeepDir(d);
   REGFS_ASSIGN_OR_RETURN(auto cols, reader->Collections(StateFilter::kAll));
   visible_cols_.clear();
   trash_cols_.clear();
@@ -234,10 +240,15 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
       }
     }
   }
+  // Directories that records leave through the mount stay until rmdir, as on any
+  // filesystem: `rm -r` must still find them when it comes to remove them.
+  std::vector<std::pair<bool, std::string>> left;
   for (int64_t id : touched) {
     note(visible_, false, id);
     note(trash_, true, id);
     REGFS_ASSIGN_OR_RETURN(auto a, reg.ArtifactById(id));
+    if (const FileRec* r = visible_.Rec(id); r && !r->dir.empty()) left.emplace_back(false, r->dir);
+    if (const FileRec* r = trash_.Rec(id); r && !r->dir.empty()) left.emplace_back(true, r->dir);
     visible_.Remove(id);
     trash_.Remove(id);
     if (!a) continue;
@@ -249,6 +260,8 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
     note(visible_, false, id);
     note(trash_, true, id);
   }
+  for (const auto& [trash, dir] : left)
+    if (!area(trash).HasDir(dir)) area(trash).KeepDir(dir);
   return Status();
 }
 

@@ -53,7 +53,10 @@ FileRec MakeFileRec(const Artifact& a) {
       r.base = a.key->substr(slash + 1);
     }
   } else {
+    // A suffix that is not plain text for a file name (a '/', a NUL, too long) is left off.
     r.base = a.uid + a.suffix;
+    if (!IsSafeComponent(r.base)) r.base = a.uid;
+    if (!IsSafeComponent(r.base)) r.base = "invalid-uid-" + std::to_string(a.id);
   }
   r.size = a.size.value_or(0);
   r.mtime = ParseTime(a.created_at);
@@ -277,6 +280,43 @@ void AreaView::MoveUserDirs(const std::string& from, const std::string& to) {
       dirs_[target].user_made = true;
     }
   }
+}
+
+void AreaView::DropUserDirs(const std::string& path) {
+  std::vector<std::string> marked;
+  for (const auto& [p, d] : dirs_) {
+    if (d.user_made && (p == path || p.compare(0, path.size() + 1, path + "/") == 0))
+      marked.push_back(p);
+  }
+  for (const std::string& p : marked) {
+    auto it = dirs_.find(p);
+    if (it == dirs_.end() || !it->second.user_made) continue;
+    it->second.user_made = false;
+    Adjust(p, -1);
+  }
+}
+
+bool AreaView::KeepDir(const std::string& path) {
+  if (path.empty()) return true;
+  size_t slash = path.rfind('/');
+  if (slash != std::string::npos && !KeepDir(path.substr(0, slash))) return false;
+  auto it = dirs_.find(path);
+  if (it != dirs_.end()) {
+    if (!it->second.user_made) {
+      Adjust(path, +1);
+      dirs_[path].user_made = true;
+    }
+    return true;
+  }
+  return MakeDir(path);
+}
+
+std::vector<std::string> AreaView::UserDirs() const {
+  std::vector<std::string> out;
+  for (const auto& [p, d] : dirs_)
+    if (d.user_made) out.push_back(p);
+  std::sort(out.begin(), out.end());  // "a" sorts before "a/b"
+  return out;
 }
 
 std::vector<int64_t> AreaView::IdsUnder(const std::string& dir) const {

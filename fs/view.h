@@ -86,6 +86,13 @@ class AreaView {
   bool DirEmpty(const std::string& path) const;
   // Moves the user-made marks below `from` to `to` (rename of a directory).
   void MoveUserDirs(const std::string& from, const std::string& to);
+  // Drops the user-made marks at and below `path` (its records moved elsewhere).
+  void DropUserDirs(const std::string& path);
+  // Keeps `path` and its parents as directories until rmdir (user-made), as a directory
+  // emptied through the mount stays on any filesystem. Returns false on a name clash.
+  bool KeepDir(const std::string& path);
+  // Every user-made directory, parents before children (to carry them over a reload).
+  std::vector<std::string> UserDirs() const;
   // Every record id whose key lies below dir (dir "" = everything).
   std::vector<int64_t> IdsUnder(const std::string& dir) const;
   size_t size() const { return recs_.size(); }

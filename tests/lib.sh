@@ -315,22 +315,27 @@ abort_fuse_conn() {
 # fusectl so that the test can go on.
 HUNG_KILLS=0
 crash_fg() {
-  kill -9 "$FG_PID" 2>/dev/null || true
-  if ! wait_until 5 daemon_gone "$FG_PID"; then
+  local gone=1 t wchans=""
+  # (stderr off: bash reports the killed job as "Killed" when it reaps it)
+  { kill -9 "$FG_PID" || true; wait_until 5 daemon_gone "$FG_PID" || gone=0; } 2>/dev/null
+  if [ "$gone" = 0 ]; then
     HUNG_KILLS=$((HUNG_KILLS + 1))
     {
       echo "=== daemon $FG_PID did not exit within 5 s of SIGKILL ($(date -u '+%F %T'))"
-      local t
       for t in /proc/"$FG_PID"/task/*; do
         echo "thread ${t##*/}: state $(cut -d' ' -f3 "$t/stat" 2>/dev/null) wchan $(cat "$t/wchan" 2>/dev/null)"
         cat "$t/stack" 2>/dev/null | head -n 8
       done
     } >>"$WORK/hung.log"
-    echo "    NOTE: the SIGKILLed daemon hangs in the kernel ($(grep -o 'wchan [a-z_]*' "$WORK/hung.log" | sort -u | grep -v 'wchan 0' | tr '\n' ' ')); aborting FUSE connection $FG_CONN" >&2
+    for t in /proc/"$FG_PID"/task/*; do
+      [ "$(cut -d' ' -f3 "$t/stat" 2>/dev/null)" = D ] && wchans+=" $(cat "$t/wchan" 2>/dev/null)"
+    done
+    echo "    NOTE: the SIGKILLed daemon $FG_PID hangs in the kernel (thread(s) in D state at:$wchans); aborting its FUSE connection $FG_CONN" >&2
     abort_fuse_conn "$FG_CONN" || fail "the killed daemon hangs and FUSE connection $FG_CONN cannot be aborted"
-    wait_until 10 daemon_gone "$FG_PID" || fail "the killed daemon $FG_PID does not exit even after aborting its connection"
+    { wait_until 10 daemon_gone "$FG_PID" || gone=0; } 2>/dev/null
+    daemon_gone "$FG_PID" || fail "the killed daemon $FG_PID does not exit even after aborting its connection"
   fi
-  wait "$FG_PID" 2>/dev/null || true
+  { wait "$FG_PID" || true; } 2>/dev/null
   forget_pid "$FG_PID"
   clear_dead_mount "$1"
 }

@@ -302,9 +302,8 @@ case_e() {
     cli=$!
     ms=$(rand_between $KILL_MIN $KILL_MAX)
     sleep_ms "$ms"
-    kill -9 "$cli" 2>/dev/null || true
     rc=0
-    wait "$cli" || rc=$?
+    { kill -9 "$cli" || true; wait "$cli" || rc=$?; } 2>/dev/null
     KILLS=$((KILLS + 1))
     n=$(sql "$root" "SELECT count(*) FROM $ART WHERE description = 'batch-$r'")
     case $n in
