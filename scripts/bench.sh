@@ -746,7 +746,7 @@ elapsed=$(awk -v a="$t_start" -v b="$t_end" 'BEGIN{printf "%.0f", (b-a)/1e9}')
   echo "Each figure is the median of $reps repetitions (setup throughput: median over the add calls)."
   echo "Native = the files on the underlying disk (for reads: the stored file itself); bindfs $(bindfs --version 2>/dev/null | head -n 1 | awk '{print $2}') runs over a plain tree of the same shape."
   echo "find / ls -lR run on a fresh mount with a warm disk cache; writes are timed until cp/rm returns (no sync)."
-  echo "Run took ${elapsed} s."
+  echo "Run took ${elapsed} s (build included, cleanup not)."
   if [ "${#notes[@]}" -gt 0 ]; then
     echo
     echo "Notes:"

@@ -546,3 +546,12 @@ insert_artifact() {
 hex_of() {
   printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n'
 }
+
+# check_sanitizer_reports: fails when a log under $WORK (daemon.log, ...) holds a report of
+# AddressSanitizer, LeakSanitizer, UBSan or ThreadSanitizer (builds with REGFS_SANITIZE or
+# REGFS_TSAN: the daemon's reports go to its log, not to the test's exit status).
+check_sanitizer_reports() {
+  local pattern='ERROR: (AddressSanitizer|LeakSanitizer)|WARNING: ThreadSanitizer|runtime error:' files
+  files=$(grep -lE "$pattern" "$WORK"/*.log 2>/dev/null || true)
+  [ -z "$files" ] || fail "sanitizer reports in $files: $(grep -hE -m 3 -A 3 "$pattern" $files | head -n 20)"
+}

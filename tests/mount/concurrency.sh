@@ -383,5 +383,6 @@ load() {
 
 section "stale-view races between the CLI and the mount" stale_view_races
 section "$WORKERS workers, the CLI and a second mount for $SECONDS_OF_LOAD s" load
+section "no sanitizer reports in the logs" check_sanitizer_reports
 sections_verdict
 echo "PASS: $TEST_NAME"

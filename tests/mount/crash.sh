@@ -343,4 +343,5 @@ done
 echo "--- tally ($( soak && echo soak || echo CI) mode, N=$N, $ROUNDS kills per case, $(($(date +%s) - START)) s)"
 printf '    %s\n' "${TALLY[@]}"
 echo "    kills survived: $KILLS ($HUNG_KILLS left the daemon hung in the kernel until its FUSE connection was aborted); orphan files reported by fsck (and removed): $ORPHANS_TOTAL; rows lost: 0"
+check_sanitizer_reports
 echo "PASS: $TEST_NAME"

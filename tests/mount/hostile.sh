@@ -419,5 +419,6 @@ section "a database of an unknown newer layout" newer_layout
 section "a read-only instance" read_only_instance
 section "a full disk during cp" full_disk
 section "a full .lamindb/ (database elsewhere) during cp" full_managed_dir
+section "no sanitizer reports in the logs" check_sanitizer_reports
 sections_verdict
 echo "PASS: $TEST_NAME"

@@ -164,5 +164,6 @@ section "with -o allow_other the kernel enforces the modes" allow_other_mount
 section "a private instance directory keeps its files private" private_files
 section "files regfs creates respect the umask" umask_respected
 section "another user reads a shared instance but cannot write it" shared_read_only
+section "no sanitizer reports in the logs" check_sanitizer_reports
 sections_verdict
 echo "PASS: $TEST_NAME"
