@@ -22,8 +22,9 @@ void Init(bool foreground, bool debug) {
   std::lock_guard<std::mutex> lock(g_mu);
   g_debug = debug;
   g_stderr = foreground || !isatty(STDERR_FILENO);
-  g_syslog = !foreground;
-  if (g_syslog) openlog("regfs", LOG_PID, LOG_DAEMON);
+  // Without a syslog socket every message would cost a failed connect().
+  g_syslog = !foreground && access("/dev/log", W_OK) == 0;
+  if (g_syslog) openlog("regfs", LOG_PID | LOG_NDELAY, LOG_DAEMON);
 }
 
 void Write(Level level, const std::string& message) {

@@ -180,11 +180,14 @@ Status Commit(Session& s, FileHandle& h) {
     int64_t id = out->artifact.id;
     s.UpdatePending(h.pending_seq, [id](PendingFile& p) { p.committed_id = id; });
   }
-  // The kernel must forget what it knew about the name and the old inode's size.
-  uint64_t parent = t.dir.empty() ? ino::kArtifacts : s.DirIno(false, t.dir);
-  s.InvalEntry(parent, t.name);
-  s.InvalInode(h.ino);
-  if (old_id) s.InvalInode(ino::Make(ino::Tag::kArtifact, old_id));
+  // A new file's inode now aliases its record (Session::Resolve), so the kernel's entry
+  // stays right. A new version of an existing record is a different inode: the kernel must
+  // forget the name, and the size it saw grow on the old inode through this handle.
+  if (!h.pending_seq) {
+    uint64_t parent = t.dir.empty() ? ino::kArtifacts : s.DirIno(false, t.dir);
+    s.InvalEntry(parent, t.name);
+    if (old_id) s.InvalInode(ino::Make(ino::Tag::kArtifact, old_id));
+  }
   return Status();
 }
 

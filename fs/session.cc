@@ -3,6 +3,7 @@
 #include <fuse_lowlevel.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/clock.h"
@@ -208,18 +209,6 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
                             const std::vector<int64_t>& ids) {
   std::unique_lock<std::shared_mutex> lk(view_mu_);
   if (!loaded_) return Status();  // the first access loads everything anyway
-  // Names shown before, so the kernel forgets those that now mean something else.
-  auto note = [&](AreaView& area, bool trash, int64_t id) {
-    const FileRec* r = area.Rec(id);
-    if (!r) return;
-    std::string name = area.ShownName(id);
-    if (name.empty()) return;
-    uint64_t parent = r->dir.empty() ? (trash ? ino::kTrashArtifacts : ino::kArtifacts)
-                                     : ino::Make(trash ? ino::Tag::kTrashDir : ino::Tag::kDir,
-                                                 ino::PathHash(r->dir));
-    InvalEntry(parent, name);
-    InvalInode(ino::Make(ino::Tag::kArtifact, id));
-  };
   std::vector<int64_t> touched(ids);
   for (const std::string& key : keys) {
     for (int state : {kStateVisible, kStateTrash}) {
@@ -240,12 +229,38 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
       }
     }
   }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+
+  // Where each touched record is shown, before and after: the kernel is told only about
+  // names that now mean something else (a new name has nothing cached to forget) and about
+  // records whose attributes changed under the same name.
+  struct Shown {
+    uint64_t parent;
+    std::string name;
+    timespec ctime;
+    int64_t size;
+  };
+  auto shown = [&](bool trash, int64_t id) -> std::optional<Shown> {
+    const FileRec* r = area(trash).Rec(id);
+    if (!r) return std::nullopt;
+    std::string name = area(trash).ShownName(id);
+    if (name.empty()) return std::nullopt;
+    uint64_t parent = r->dir.empty() ? (trash ? ino::kTrashArtifacts : ino::kArtifacts)
+                                     : ino::Make(trash ? ino::Tag::kTrashDir : ino::Tag::kDir,
+                                                 ino::PathHash(r->dir));
+    return Shown{parent, name, r->ctime, r->size};
+  };
+  std::vector<std::optional<Shown>> before;
+  for (int64_t id : touched) {
+    before.push_back(shown(false, id));
+    before.push_back(shown(true, id));
+  }
+
   // Directories that records leave through the mount stay until rmdir, as on any
   // filesystem: `rm -r` must still find them when it comes to remove them.
   std::vector<std::pair<bool, std::string>> left;
   for (int64_t id : touched) {
-    note(visible_, false, id);
-    note(trash_, true, id);
     REGFS_ASSIGN_OR_RETURN(auto a, reg.ArtifactById(id));
     if (const FileRec* r = visible_.Rec(id); r && !r->dir.empty()) left.emplace_back(false, r->dir);
     if (const FileRec* r = trash_.Rec(id); r && !r->dir.empty()) left.emplace_back(true, r->dir);
@@ -256,9 +271,18 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
     if (a->state == kStateVisible) visible_.Put(MakeFileRec(*a));
     else if (a->state == kStateTrash) trash_.Put(MakeFileRec(*a));
   }
-  for (int64_t id : touched) {
-    note(visible_, false, id);
-    note(trash_, true, id);
+  for (size_t i = 0; i < touched.size(); ++i) {
+    for (bool trash : {false, true}) {
+      const auto& was = before[2 * i + (trash ? 1 : 0)];
+      if (!was) continue;
+      auto now = shown(trash, touched[i]);
+      if (!now || now->parent != was->parent || now->name != was->name) {
+        InvalEntry(was->parent, was->name);
+      } else if (now->size != was->size || now->ctime.tv_sec != was->ctime.tv_sec ||
+                 now->ctime.tv_nsec != was->ctime.tv_nsec) {
+        InvalInode(ino::Make(ino::Tag::kArtifact, touched[i]));
+      }
+    }
   }
   for (const auto& [trash, dir] : left)
     if (!area(trash).HasDir(dir)) area(trash).KeepDir(dir);
