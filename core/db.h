@@ -56,6 +56,8 @@ class Statement {
   int ColumnCount() const;
 
   const std::string& sql() const { return sql_; }
+  // For column access without copies (text valid until the next Step/Reset).
+  sqlite3_stmt* raw() const { return stmt_; }
 
  private:
   friend class Connection;

@@ -1,5 +1,7 @@
 #include "core/registry.h"
 
+#include <sqlite3.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>  // renameat2
@@ -771,6 +773,40 @@ Status Registry::ForEachArtifact(StateFilter filter,
     REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) return Status();
     fn(Impl::ReadArtifact(st));
+  }
+}
+
+Status Registry::ForEachListed(const std::function<void(const Listed&)>& fn) {
+  const Schema& s = schema();
+  std::string state = QuoteId(s.state_col);
+  std::string folder = s.folder_flag_col.empty()
+                           ? "(" + QuoteId(s.n_objects_col) + " IS NOT NULL)"
+                           : "(coalesce(" + QuoteId(s.folder_flag_col) + ", 0) = 1)";
+  std::string sql = "SELECT id, uid, key, suffix, coalesce(size, 0), created_at, updated_at, " +
+                    state + ", " + (s.artifact_has_is_latest ? "is_latest" : "1") + ", " +
+                    folder + " FROM " + QuoteId(s.artifact) + " WHERE +" + state + " IN (1, -1)";
+  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Prepare(sql));
+  auto view = [&](int col) -> std::string_view {
+    const unsigned char* p = sqlite3_column_text(st.raw(), col);
+    return p ? std::string_view(reinterpret_cast<const char*>(p),
+                                static_cast<size_t>(sqlite3_column_bytes(st.raw(), col)))
+             : std::string_view();
+  };
+  for (;;) {
+    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Status();
+    Listed l;
+    l.id = st.Int(0);
+    l.uid = view(1);
+    if (!st.IsNull(2)) l.key = view(2);
+    l.suffix = view(3);
+    l.size = st.Int(4);
+    l.created_at = view(5);
+    l.updated_at = view(6);
+    l.state = static_cast<int>(st.Int(7));
+    l.is_latest = st.Int(8) != 0;
+    l.is_folder = st.Int(9) != 0;
+    fn(l);
   }
 }
 

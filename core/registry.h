@@ -75,6 +75,25 @@ class Registry {
   // Every artifact matching `filter`, ordered by id, streamed to `fn` (no big vector).
   Status ForEachArtifact(StateFilter filter, const std::function<void(const Artifact&)>& fn);
   Result<std::vector<Artifact>> Artifacts(StateFilter filter);
+
+  // What a directory listing needs of every visible or trashed artifact, in one pass with no
+  // per-row subquery (the mount's view load). The views are valid during the call only.
+  // `is_latest` is the stored column where it exists and true otherwise: among the records
+  // at one key, the newest of the family-latest rows is the newest row, so a listing
+  // ordered by (is_latest, created_at, id) picks the same record either way.
+  struct Listed {
+    int64_t id;
+    std::string_view uid;
+    std::optional<std::string_view> key;
+    std::string_view suffix;
+    int64_t size;
+    std::string_view created_at;
+    std::string_view updated_at;
+    int state;
+    bool is_latest;
+    bool is_folder;
+  };
+  Status ForEachListed(const std::function<void(const Listed&)>& fn);
   // Artifacts with this exact key in this state, latest first (is_latest, created_at, id).
   Result<std::vector<Artifact>> ArtifactsByKey(std::string_view key, int state);
   // Artifacts in `state` whose key is `prefix`/... (a directory's subtree), ordered by key.

@@ -123,9 +123,10 @@ Status Session::LoadAll() {
   std::vector<std::string> kept_trash = trash_.UserDirs();
   visible_.Clear();
   trash_.Clear();
-  Status s = reader->ForEachArtifact(StateFilter::kAll, [this](const Artifact& a) {
-    if (a.state == kStateVisible) visible_.Put(MakeFileRec(a));
-    else if (a.state == kStateTrash) trash_.Put(MakeFileRec(a));
+  Status s = reader->ForEachListed([this](const Registry::Listed& l) {
+    FileRec r = MakeFileRec(l.id, l.uid, l.key, l.suffix, l.size, l.created_at, l.updated_at,
+                            l.state, l.is_latest, l.is_folder);
+    (l.state == kStateVisible ? visible_ : trash_).Put(r);
   });
   REGFS_RETURN_IF_ERROR(s);
   for (const auto& d : kept_visible) visible_.KeepDir(d);

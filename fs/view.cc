@@ -8,12 +8,6 @@
 namespace regfs {
 namespace {
 
-timespec ParseTime(const std::string& text) {
-  timespec ts{};
-  ParseTimestamp(text, &ts);
-  return ts;
-}
-
 bool Newer(const timespec& a, const timespec& b) {
   return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
 }
@@ -38,33 +32,42 @@ bool IsSafeComponent(const std::string& name) {
          name.find('/') == std::string::npos && name.find('\0') == std::string::npos;
 }
 
-FileRec MakeFileRec(const Artifact& a) {
+FileRec MakeFileRec(int64_t id, std::string_view uid, const std::optional<std::string_view>& key,
+                    std::string_view suffix, int64_t size, std::string_view created_at,
+                    std::string_view updated_at, int state, bool is_latest, bool is_folder) {
   FileRec r;
-  r.id = a.id;
-  r.uid = a.uid;
-  r.suffix = a.suffix;
-  if (a.key && IsSafeKey(*a.key)) {
+  r.id = id;
+  r.uid = uid;
+  r.suffix = suffix;
+  if (key && IsSafeKey(*key)) {
     r.key_is_path = true;
-    size_t slash = a.key->rfind('/');
-    if (slash == std::string::npos) {
-      r.base = *a.key;
+    size_t slash = key->rfind('/');
+    if (slash == std::string_view::npos) {
+      r.base = *key;
     } else {
-      r.dir = a.key->substr(0, slash);
-      r.base = a.key->substr(slash + 1);
+      r.dir = key->substr(0, slash);
+      r.base = key->substr(slash + 1);
     }
   } else {
     // A suffix that is not plain text for a file name (a '/', a NUL, too long) is left off.
-    r.base = a.uid + a.suffix;
-    if (!IsSafeComponent(r.base)) r.base = a.uid;
-    if (!IsSafeComponent(r.base)) r.base = "invalid-uid-" + std::to_string(a.id);
+    r.base = r.uid + r.suffix;
+    if (!IsSafeComponent(r.base)) r.base = r.uid;
+    if (!IsSafeComponent(r.base)) r.base = "invalid-uid-" + std::to_string(id);
   }
-  r.size = a.size.value_or(0);
-  r.mtime = ParseTime(a.created_at);
-  r.ctime = ParseTime(a.updated_at);
-  r.is_latest = a.is_latest;
-  r.is_folder = a.is_folder;
-  r.state = a.state;
+  r.size = size;
+  ParseTimestamp(created_at, &r.mtime);
+  ParseTimestamp(updated_at, &r.ctime);
+  r.is_latest = is_latest;
+  r.is_folder = is_folder;
+  r.state = state;
   return r;
+}
+
+FileRec MakeFileRec(const Artifact& a) {
+  std::optional<std::string_view> key;
+  if (a.key) key = *a.key;
+  return MakeFileRec(a.id, a.uid, key, a.suffix, a.size.value_or(0), a.created_at, a.updated_at,
+                     a.state, a.is_latest, a.is_folder);
 }
 
 std::string DisplayPath(const FileRec& r) {

@@ -45,6 +45,10 @@ struct FileRec {
 };
 
 FileRec MakeFileRec(const Artifact& a);
+// The same from the fields a listing carries (Registry::ForEachListed).
+FileRec MakeFileRec(int64_t id, std::string_view uid, const std::optional<std::string_view>& key,
+                    std::string_view suffix, int64_t size, std::string_view created_at,
+                    std::string_view updated_at, int state, bool is_latest, bool is_folder);
 
 // The key a record is shown under, as a path ("" when not shown by key).
 std::string DisplayPath(const FileRec& r);
