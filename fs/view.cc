@@ -1,6 +1,7 @@
 #include "fs/view.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/clock.h"
 #include "core/storage.h"
@@ -26,6 +27,19 @@ std::vector<std::string> Components(const std::string& path) {
 }
 
 }  // namespace
+
+// Every name the mount shows comes from here: the first candidate that is one valid path
+// component and not taken, else one made from the record id (ids are unique, and the loop
+// steps past the rare key that happens to look like one).
+std::string PickName(const std::function<bool(const std::string&)>& taken,
+                     std::initializer_list<std::string> candidates, int64_t id) {
+  for (const std::string& c : candidates)
+    if (IsSafeComponent(c) && !taken(c)) return c;
+  std::string base = "@" + std::to_string(id);
+  std::string name = base;
+  for (int n = 1; taken(name); ++n) name = base + "-" + std::to_string(n);
+  return name;
+}
 
 bool IsSafeComponent(const std::string& name) {
   return !name.empty() && name != "." && name != ".." && name.size() <= 255 &&
@@ -152,18 +166,15 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
     });
   }
   // A directory of the same name keeps the plain name.
-  bool plain_free = d.subdirs.count(base) == 0;
+  auto taken = [&d](const std::string& n) { return d.names.count(n) != 0; };
   for (size_t i = 0; i < members.size(); ++i) {
+    if (!trash_ && i > 0) break;  // older visible versions are not shown
     const FileRec* r = members[i];
-    std::string name;
-    if (i == 0 && plain_free) {
-      name = base;
-    } else if (trash_ || i == 0) {
-      name = AtUidName(base, r->uid, r->suffix);
-    } else {
-      break;  // older visible versions are not shown
-    }
-    if (d.names.count(name)) continue;  // never shadow another entry
+    std::string plain = i == 0 && d.subdirs.count(base) == 0 ? base : std::string();
+    std::string name = PickName(taken,
+                                {plain, AtUidName(base, r->uid, r->suffix), r->uid + r->suffix,
+                                 r->uid},
+                                r->id);
     d.names[name] = Child{false, r->id};
     shown_[r->id] = name;
   }
@@ -338,11 +349,13 @@ std::vector<int64_t> AreaView::IdsUnder(const std::string& dir) const {
 std::map<std::string, int64_t> CollectionNames(const std::vector<CollectionRec>& cols, bool trash) {
   std::map<std::string, std::vector<const CollectionRec*>> groups;
   std::map<std::string, int64_t> out;
+  auto taken = [&out](const std::string& n) { return out.count(n) != 0; };
+  std::vector<const CollectionRec*> unsafe;
   for (const auto& c : cols) {
     if (IsSafeComponent(c.name))
       groups[c.name].push_back(&c);
     else
-      out[c.uid] = c.id;
+      unsafe.push_back(&c);
   }
   for (auto& [name, members] : groups) {
     std::sort(members.begin(), members.end(), [trash](const CollectionRec* a, const CollectionRec* b) {
@@ -352,20 +365,25 @@ std::map<std::string, int64_t> CollectionNames(const std::vector<CollectionRec>&
       return a->id > b->id;
     });
     for (size_t i = 0; i < members.size(); ++i) {
-      std::string shown = i == 0 ? name : name + "@" + members[i]->uid;
-      out.emplace(shown, members[i]->id);
+      const CollectionRec* c = members[i];
+      std::string plain = i == 0 ? name : std::string();
+      out.emplace(PickName(taken, {plain, name + "@" + c->uid, c->uid}, c->id), c->id);
     }
   }
+  // Unsafe names last, so that they never take a name a safe one would show under.
+  for (const CollectionRec* c : unsafe) out.emplace(PickName(taken, {c->uid}, c->id), c->id);
   return out;
 }
 
 std::vector<std::string> MemberNames(const std::vector<MemberRec>& members) {
   std::vector<std::string> out;
   std::unordered_set<std::string> taken;
+  auto is_taken = [&taken](const std::string& n) { return taken.count(n) != 0; };
   for (const MemberRec& m : members) {
     const FileRec& f = m.file;
-    std::string name = f.base;
-    if (taken.count(name)) name = AtUidName(name, f.uid, f.suffix);
+    std::string name =
+        PickName(is_taken, {f.base, AtUidName(f.base, f.uid, f.suffix), f.uid + f.suffix, f.uid},
+                 f.id);
     taken.insert(name);
     out.push_back(std::move(name));
   }
