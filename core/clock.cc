@@ -75,7 +75,7 @@ std::string FormatTimestamp(const timespec& ts) {
 
 bool ParseTimestamp(std::string_view text, timespec* out) {
   size_t p = 0;
-  int year, month, day, hour, minute, second;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!Digits(text, &p, 4, &year) || !Expect(text, &p, '-') || !Digits(text, &p, 2, &month) ||
       !Expect(text, &p, '-') || !Digits(text, &p, 2, &day)) {
     return false;

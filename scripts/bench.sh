@@ -2,7 +2,7 @@
 # Benchmarks regfs against the same work done natively (on the underlying disk) and through
 # bindfs (a widely used FUSE filesystem, over a plain tree of the same shape), in one run.
 #
-#   scripts/bench.sh [--quick | --full] [--reps N] [--out FILE]
+#   scripts/bench.sh [--quick | --full | --smoke] [--reps N] [--out FILE]
 #
 #   --quick   small sizes (10k artifacts in 100 dirs, 256 MiB file, 2k-file directories);
 #             the default; finishes in a few minutes
@@ -746,6 +746,9 @@ elapsed=$(awk -v a="$t_start" -v b="$t_end" 'BEGIN{printf "%.0f", (b-a)/1e9}')
   echo "Each figure is the median of $reps repetitions (setup throughput: median over the add calls)."
   echo "Native = the files on the underlying disk (for reads: the stored file itself); bindfs $(bindfs --version 2>/dev/null | head -n 1 | awk '{print $2}') runs over a plain tree of the same shape."
   echo "find / ls -lR run on a fresh mount with a warm disk cache; writes are timed until cp/rm returns (no sync)."
+  if [ "$cold" -eq 1 ]; then
+    echo "Cold cache = this kernel's page cache dropped before mounting; in a VM the host may still cache the disk."
+  fi
   echo "Run took ${elapsed} s (build included, cleanup not)."
   if [ "${#notes[@]}" -gt 0 ]; then
     echo
