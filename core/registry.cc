@@ -907,6 +907,10 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
     REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "purge"));
     out.uid = a.uid;
     ctx = "purge " + Describe(a);
+    if (opts.expect_state && a.state != *opts.expect_state) {
+      return Status::NotFound(ctx + ": its state changed meanwhile (now " +
+                              std::to_string(a.state) + "); nothing purged");
+    }
     REGFS_ASSIGN_OR_RETURN(auto reason, impl_->Protection(a));
     if (reason) return Status::Permission(ctx + ": " + *reason);
     std::string now = NowTimestamp();

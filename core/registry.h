@@ -22,6 +22,10 @@ namespace regfs {
 
 struct PurgeOptions {
   bool purge_real_keys = false;  // also delete a real-key file (CLI --purge-real-keys)
+  // The state the caller saw the record in (the mount: where the name was). Checked inside
+  // the transaction: when another process moved the record meanwhile, nothing happens and
+  // the result is kNotFound, never a purge of a record the caller did not mean.
+  std::optional<int> expect_state;
 };
 
 struct PurgeOutcome {

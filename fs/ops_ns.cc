@@ -70,20 +70,28 @@ Status RemoveFile(Session& s, int64_t id, bool purge) {
   if (!key) key = KeyOf(s, id, true);
   std::string what = DescribeFile(s, id, !KeyOf(s, id, false).has_value());
   REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+  std::vector<std::string> keys;
+  if (key) keys.push_back(*key);
+  // The view may be up to one poll behind another process: the name the user removed
+  // must still hold the record in the state it showed, or nothing happens (ENOENT).
+  const bool in_trash = !KeyOf(s, id, false).has_value() && KeyOf(s, id, true).has_value();
+  Status st;
   if (purge) {
     PurgeOptions opts;
     opts.purge_real_keys = s.config().purge_real_keys;
+    opts.expect_state = in_trash ? kStateTrash : kStateVisible;
     auto out = w->Purge(id, opts);
-    if (!out.ok()) return out.status().Annotate("purge " + what);
-    if (out->kept_path) log::Info("purged " + what + "; real-key file kept at " + *out->kept_path);
-    else log::Info("purged " + what);
+    if (out.ok() && out->kept_path) log::Info("purged " + what + "; real-key file kept at " + *out->kept_path);
+    else if (out.ok()) log::Info("purged " + what);
+    st = out.status().Annotate("purge " + what);
   } else {
-    Status st = w->Trash(id);
-    if (!st.ok()) return st.Annotate("trash " + what);
+    st = w->Trash(id);
+    if (st.code() == Status::Code::kInvalid) st = Status::NotFound(st.message());
+    st = st.Annotate("trash " + what);
   }
-  std::vector<std::string> keys;
-  if (key) keys.push_back(*key);
-  return s.RefreshKeys(*w, keys, {id});
+  Status refreshed = s.RefreshKeys(*w, keys, {id});
+  REGFS_RETURN_IF_ERROR(st);
+  return refreshed;
 }
 
 }  // namespace
@@ -204,6 +212,31 @@ void Mkdir(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t) {
 
 namespace {
 
+// Restores one trashed record as `dst_key`. Records of other version families shown at the
+// key are displaced to the trash first (nothing is lost); versions of the record's own
+// family stay (restoring a newer version takes the latest back). The record must still be
+// in the trash (another process may have restored it since the view was read): else
+// kNotFound and nothing changes.
+Status RestoreOne(Session& s, Registry& w, int64_t id, const std::string& dst_key,
+                  const std::string& what) {
+  REGFS_ASSIGN_OR_RETURN(auto self, w.ArtifactById(id));
+  if (!self || self->state != kStateTrash) {
+    Status refreshed = s.RefreshKeys(w, {dst_key}, {id});
+    if (!refreshed.ok()) log::Error("refresh: " + refreshed.ToString());
+    return Status::NotFound("restore " + what + ": no longer in the trash");
+  }
+  REGFS_ASSIGN_OR_RETURN(auto shown, w.ArtifactsByKey(dst_key, kStateVisible));
+  for (const auto& a : shown) {
+    if (a.stem() == self->stem()) continue;
+    REGFS_RETURN_IF_ERROR(w.Trash(a.id).Annotate("displace " + a.uid));
+  }
+  std::optional<std::string> new_key;
+  if (self->key != dst_key) new_key = dst_key;
+  REGFS_RETURN_IF_ERROR(w.Restore(id, new_key).Annotate("restore " + what));
+  log::Info("restored " + what + " as " + dst_key);
+  return Status();
+}
+
 // rename(2) with the record semantics. Returns the status to reply with.
 Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::string& dst_name,
                 unsigned int flags) {
@@ -268,21 +301,7 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
     std::string what = DescribeFile(s, c.id, c.trash);
     REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
     if (c.trash) {
-      // Restore: take the key first (trashing what is shown there), then the state.
-      if (old_key != dst_key) {
-        REGFS_RETURN_IF_ERROR(w->Rekey(c.id, dst_key, /*replace=*/true).Annotate("restore " + what));
-      } else {
-        // Other records at the key are displaced; versions of this record's own family stay
-        // (restoring a newer version just takes the latest back).
-        REGFS_ASSIGN_OR_RETURN(auto self, w->ArtifactById(c.id));
-        REGFS_ASSIGN_OR_RETURN(auto shown, w->ArtifactsByKey(dst_key, kStateVisible));
-        for (const auto& a : shown) {
-          if (self && a.stem() == self->stem()) continue;
-          REGFS_RETURN_IF_ERROR(w->Trash(a.id).Annotate("displace " + a.uid));
-        }
-      }
-      REGFS_RETURN_IF_ERROR(w->Restore(c.id).Annotate("restore " + what));
-      log::Info("restored " + what + " as " + dst_key);
+      REGFS_RETURN_IF_ERROR(RestoreOne(s, *w, c.id, dst_key, what));
     } else {
       REGFS_RETURN_IF_ERROR(w->Rekey(c.id, dst_key, /*replace=*/true).Annotate("re-key " + what));
       log::Info("re-keyed " + what + " to " + dst_key);
@@ -317,11 +336,9 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
   if (c.trash) {
     // Restore every record below the directory, under the new directory.
     for (size_t i = 0; i < ids.size(); ++i) {
-      const std::string& old_key = keys[2 * i];
-      const std::string& new_key = keys[2 * i + 1];
-      if (old_key != new_key)
-        REGFS_RETURN_IF_ERROR(w->Rekey(ids[i], new_key, /*replace=*/true).Annotate("restore " + old_key));
-      REGFS_RETURN_IF_ERROR(w->Restore(ids[i]).Annotate("restore " + old_key));
+      Status one = RestoreOne(s, *w, ids[i], keys[2 * i + 1], keys[2 * i]);
+      // A record another process restored or purged meanwhile is simply no longer here.
+      if (!one.ok() && !one.IsNotFound()) return one;
     }
     log::Info("restored " + std::to_string(ids.size()) + " record(s) from .trash/artifacts/" + c.path +
               " to artifacts/" + dst_key);
