@@ -1,6 +1,9 @@
 #include "core/db.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
 
 namespace regfs {
 
@@ -103,12 +106,48 @@ int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 
 // ---------------------------------------------------------------- Connection
 
+namespace {
+
+// "file:" URI for `path`, with the characters URIs give a meaning percent-encoded.
+std::string FileUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      char buf[4];
+      snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      uri += buf;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?" + query;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, const Options& opts) {
+  auto conn = OpenOnce(path, path, opts, 0);
+  if (conn.ok() || !opts.read_only) return conn;
+  // A WAL database in a directory this process cannot write: SQLite cannot create the
+  // shared-memory file a reader needs. Nobody can be writing it through this directory
+  // either, so read it as immutable.
+  auto code = conn.status().code();
+  if (code != Status::Code::kNotFound && code != Status::Code::kIO &&
+      code != Status::Code::kReadOnly && code != Status::Code::kAccess) {
+    return conn;
+  }
+  if (access(path.c_str(), R_OK) != 0) return conn;
+  return OpenOnce(FileUri(path, "immutable=1"), path, opts, SQLITE_OPEN_URI);
+}
+
+Result<std::unique_ptr<Connection>> Connection::OpenOnce(const std::string& name,
+                                                        const std::string& path,
+                                                        const Options& opts, int extra_flags) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_NOMUTEX;  // one thread per connection
+  int flags = SQLITE_OPEN_NOMUTEX | extra_flags;  // one thread per connection
   flags |= opts.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (opts.create && !opts.read_only) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);

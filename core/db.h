@@ -121,6 +121,10 @@ class Connection {
 
  private:
   Connection(sqlite3* db, std::string path, bool ro) : db_(db), path_(std::move(path)), read_only_(ro) {}
+  // `name` is what SQLite opens (a path or a file: URI); `path` is the file, for messages.
+  static Result<std::unique_ptr<Connection>> OpenOnce(const std::string& name,
+                                                      const std::string& path,
+                                                      const Options& opts, int extra_flags);
   sqlite3* db_;
   std::string path_;
   bool read_only_;

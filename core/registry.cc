@@ -945,6 +945,14 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
   if (!to_delete) return out;
   if (after_purge_commit_for_test && !after_purge_commit_for_test()) return out;
   Status st = storage().RemoveStored(*to_delete);
+  if (st.code() == Status::Code::kPermission) {
+    // A symlink on the way to the file (say a real-key directory replaced by one): what it
+    // points to is never deleted. The record is gone; the path is reported as kept.
+    Status dropped = impl_->DropPending(pending_id);
+    if (!dropped.ok()) return dropped.Annotate(ctx);
+    out.kept_path = *to_delete;
+    return out;
+  }
   if (st.ok()) st = impl_->DropPending(pending_id);
   if (!st.ok()) {
     return st.Annotate(ctx +
@@ -1154,7 +1162,10 @@ Result<int> Registry::FinishPending() {
     // Only paths inside this instance are ever acted on, whatever the table says.
     if (!Inside(r.path, info_->root)) continue;
     if (r.op == "delete") {
-      REGFS_RETURN_IF_ERROR(storage().RemoveStored(r.path).Annotate(ctx));
+      Status removed = storage().RemoveStored(r.path);
+      // A symlink on the way is never followed: such a delete can only be dropped.
+      if (!removed.ok() && removed.code() != Status::Code::kPermission)
+        return removed.Annotate(ctx);
     } else if (r.op == "move" && r.path2) {
       if (!PathExists(*r.path2) && PathExists(r.path)) {
         REGFS_RETURN_IF_ERROR(impl_->MoveOne(r.path, *r.path2).Annotate(ctx));

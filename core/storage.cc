@@ -1,5 +1,8 @@
 #include "core/storage.h"
 
+#include <linux/openat2.h>
+#include <sys/syscall.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>  // renameat2
@@ -420,6 +423,33 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path,
   return Status();
 }
 
+Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
+  auto rel = RelativeInside(StripTrailingSlashes(path), storage_root_);
+  std::string r = rel ? std::string(*rel) : std::string();
+  if (StripTrailingSlashes(path) == StripTrailingSlashes(storage_root_)) r = ".";
+  else if (!rel) return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
+  int root = open(storage_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (root < 0) return Status::FromErrno(errno, "open " + storage_root_);
+  Fd guard(root);
+  open_how how{};
+  how.flags = static_cast<uint64_t>(flags | O_CLOEXEC);
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+  long fd = syscall(SYS_openat2, root, r.c_str(), &how, sizeof(how));
+  if (fd < 0 && errno == ENOSYS) {
+    // Kernels before 5.6: at least the last component is never followed.
+    fd = openat(root, r.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
+  }
+  if (fd < 0) {
+    int err = errno;
+    if (err == ELOOP || err == EXDEV) {
+      return Status::Permission("open " + Printable(path) +
+                                ": a symlink on the way; stored files are never followed");
+    }
+    return Status::FromErrno(err, "open " + Printable(path));
+  }
+  return static_cast<int>(fd);
+}
+
 Status Storage::RemoveStored(const std::string& path) const {
   // Only something strictly inside the storage root, and never the managed directory
   // itself: a wrong path here must fail, not delete an instance.
@@ -430,11 +460,15 @@ Status Storage::RemoveStored(const std::string& path) const {
                               storage_root_);
   }
   std::string parent = DirName(p);
-  int dirfd = open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dirfd < 0) {
-    if (errno == ENOENT || errno == ENOTDIR) return Status();  // nothing there to remove
-    return Status::FromErrno(errno, "open " + parent);
+  // The parent is reached without following symlinks: a real-key directory replaced by a
+  // symlink to elsewhere must never lead a purge outside the instance.
+  auto opened = OpenBeneath(parent, O_RDONLY | O_DIRECTORY);
+  if (!opened.ok()) {
+    if (opened.status().IsNotFound() || opened.status().code() == Status::Code::kNotDir)
+      return Status();  // nothing there to remove
+    return opened.status().Annotate("remove " + Printable(path));
   }
+  int dirfd = *opened;
   Fd guard(dirfd);
   REGFS_RETURN_IF_ERROR(RemoveAt(dirfd, BaseName(p), p));
   if (fsync(dirfd) != 0 && errno != EINVAL) return Status::FromErrno(errno, "fsync " + parent);

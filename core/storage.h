@@ -57,6 +57,11 @@ class Storage {
   Status Publish(const std::string& tmp, const std::string& final_path, bool durable = true) const;
   // syncfs() of the filesystem holding the storage root: one flush for a whole batch.
   Status SyncAll() const;
+  // Opens `path`, which must lie inside the storage root, following no symlink on the way
+  // and never leaving the root (openat2 RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS): a stored
+  // file, or a directory on its path, replaced by a symlink is refused (kPermission), never
+  // followed. `flags` as for open(2); O_CLOEXEC is added.
+  Result<int> OpenBeneath(const std::string& path, int flags) const;
   // Deletes a stored file or folder without following symlinks. Missing is OK.
   Status RemoveStored(const std::string& path) const;
   // Removes staging files left by a crash (called at mount and by fsck --repair).

@@ -24,6 +24,7 @@ enum class Tag : uint64_t {
   kTrashDir = 5,    // low bits: hash of the directory path in .trash/artifacts/
   kPending = 6,     // low bits: sequence number of a file being written
   kFolderEntry = 7, // low bits: hash of (artifact id, path inside a folder artifact)
+  kTrashArtifact = 8,  // low bits: artifact id, as shown in .trash/ (see FileIno)
 };
 
 inline constexpr int kTagShift = 60;
@@ -34,6 +35,13 @@ inline uint64_t Make(Tag tag, uint64_t low) {
 }
 inline Tag TagOf(uint64_t ino) { return static_cast<Tag>(ino >> kTagShift); }
 inline uint64_t LowOf(uint64_t ino) { return ino & kLowMask; }
+
+// A record's inode in artifacts/ and in .trash/ differ: were they one inode, the kernel
+// would take `mv .trash/X artifacts/X` of an already restored X (a stale name) for a rename
+// between two links of one file, and report success without asking the daemon.
+inline uint64_t FileIno(bool trash, int64_t id) {
+  return Make(trash ? Tag::kTrashArtifact : Tag::kArtifact, static_cast<uint64_t>(id));
+}
 
 // FNV-1a over the path, never 0 (0 would collide with the fixed inodes' tag).
 inline uint64_t PathHash(std::string_view path) {

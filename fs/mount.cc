@@ -195,7 +195,14 @@ int Serve(const MountConfig& cfg, int ready_fd) {
     Signal(ready_fd, 1);
     return 1;
   }
-  Session session(cfg, *info);
+  MountConfig effective = cfg;
+  if ((*info)->read_only && !cfg.read_only) {
+    // The database or the instance directory is not writable for this user: say so once,
+    // and answer writes with EROFS rather than with whatever fails first.
+    log::Warn("instance " + cfg.instance_root + " is read-only for this user; mounting read-only");
+    effective.read_only = true;
+  }
+  Session session(effective, *info);
   Status st = session.Start();
   if (!st.ok()) {
     std::cerr << "regfs: mount: " << st.ToString() << "\n";
@@ -204,7 +211,7 @@ int Serve(const MountConfig& cfg, int ready_fd) {
   }
   std::string opts = "fsname=regfs:" + cfg.instance_root + ",subtype=regfs";
   if (cfg.allow_other) opts += ",allow_other,default_permissions";
-  if (cfg.read_only) opts += ",ro";
+  if (effective.read_only) opts += ",ro";
   for (const auto& o : cfg.fuse_options) opts += "," + o;
   std::vector<std::string> argv_s = {"regfs", "-o", opts};
   if (cfg.debug) argv_s.push_back("-d");

@@ -29,12 +29,9 @@ Result<int> OpenStored(Session& s, int64_t artifact_id) {
   if (!a) return Status::NotFound("artifact id " + std::to_string(artifact_id));
   auto path = s.info().storage->StoredPath(*a);
   if (!path.ok()) return Status::IO("read uid " + a->uid + ": " + path.status().message());
-  int fd = open(path->c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) {
-    int err = errno;
-    return Status::IO("read uid " + a->uid + ": stored file " + *path + ": " + strerror(err));
-  }
-  return fd;
+  auto fd = s.info().storage->OpenBeneath(*path, O_RDONLY);
+  if (!fd.ok()) return Status::IO("read uid " + a->uid + ": stored file: " + fd.status().message());
+  return *fd;
 }
 
 // Gives the handle a staging file holding the full current content (copied from the
@@ -130,6 +127,10 @@ Result<Target> TargetOf(Session& s, FileHandle& h) {
 // further write starts a new staging copy.
 Status Commit(Session& s, FileHandle& h) {
   if (!h.dirty) return Status();
+  if (h.failed) {
+    h.dirty = false;
+    return Status::IO("a write to this file failed earlier: its content was not saved");
+  }
   REGFS_ASSIGN_OR_RETURN(Target t, TargetOf(s, h));
   if (t.discard) {
     h.dirty = false;
@@ -186,7 +187,7 @@ Status Commit(Session& s, FileHandle& h) {
   if (!h.pending_seq) {
     uint64_t parent = t.dir.empty() ? ino::kArtifacts : s.DirIno(false, t.dir);
     s.InvalEntry(parent, t.name);
-    if (old_id) s.InvalInode(ino::Make(ino::Tag::kArtifact, old_id));
+    if (old_id) s.InvalInode(ino::FileIno(false, old_id));
   }
   return Status();
 }
@@ -218,7 +219,7 @@ Status TruncatePath(Session& s, const Node& n, uint64_t size) {
   FileHandle h;
   h.writable = true;
   h.artifact_id = n.id;
-  h.ino = ino::Make(ino::Tag::kArtifact, n.id);
+  h.ino = ino::FileIno(false, n.id);
   REGFS_RETURN_IF_ERROR(TruncateHandle(s, h, size));
   return Commit(s, h);
 }
@@ -246,11 +247,10 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
       if (want_write) return Refuse(req, EPERM, "open", "folder artifacts are read-only");
       auto path = s.FolderPath(n->id, n->path);
       if (!path.ok()) return ReplyError(req, Status::IO(path.status().message()), "open");
-      int fd = open(path->c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-      if (fd < 0) {
-        return ReplyError(req, Status::IO("folder artifact file " + *path + ": " + strerror(errno)),
-                          "open");
-      }
+      auto opened = s.info().storage->OpenBeneath(*path, O_RDONLY);
+      if (!opened.ok())
+        return ReplyError(req, Status::IO("folder artifact file: " + opened.status().message()), "open");
+      int fd = *opened;
       struct stat st;
       if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
@@ -392,7 +392,21 @@ void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_
   while (done < n) {
     ssize_t w = pwrite(h->fd, data.data() + done, n - done, off + static_cast<off_t>(done));
     if (w < 0 && errno == EINTR) continue;
-    if (w < 0) return ReplyError(req, Status::FromErrno(errno, "write staging file " + h->staging), "write");
+    if (w < 0) {
+      // A file that could not be written whole must not become a record on close, nor
+      // stay listed as one being written.
+      h->failed = true;
+      if (h->pending_seq) {
+        std::string dir, name;
+        s.UpdatePending(h->pending_seq, [&](PendingFile& p) {
+          p.unlinked = true;
+          dir = p.dir;
+          name = p.name;
+        });
+        s.InvalEntry(dir.empty() ? ino::kArtifacts : s.DirIno(false, dir), name);
+      }
+      return ReplyError(req, Status::FromErrno(errno, "write staging file " + h->staging), "write");
+    }
     done += static_cast<size_t>(w);
   }
   h->hasher->Update(static_cast<uint64_t>(off), data.data(), n);

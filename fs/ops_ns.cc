@@ -64,8 +64,9 @@ std::string DescribeFile(Session& s, int64_t id, bool trash) {
   return "uid " + r->uid + (r->key_is_path ? " (" + DisplayPath(*r) + ")" : "");
 }
 
-// Trash or purge one artifact and bring the view up to date.
-Status RemoveFile(Session& s, int64_t id, bool purge) {
+// Trash or purge one artifact and bring the view up to date. `in_trash`: where the name
+// the user removed was (the record must still be in that state).
+Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash) {
   std::optional<std::string> key = KeyOf(s, id, false);
   if (!key) key = KeyOf(s, id, true);
   std::string what = DescribeFile(s, id, !KeyOf(s, id, false).has_value());
@@ -74,7 +75,6 @@ Status RemoveFile(Session& s, int64_t id, bool purge) {
   if (key) keys.push_back(*key);
   // The view may be up to one poll behind another process: the name the user removed
   // must still hold the record in the state it showed, or nothing happens (ENOENT).
-  const bool in_trash = !KeyOf(s, id, false).has_value() && KeyOf(s, id, true).has_value();
   Status st;
   if (purge) {
     PurgeOptions opts;
@@ -110,7 +110,7 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
       return Refuse(req, EPERM, "unlink", std::string(name) + ": collection members cannot be removed");
     case Node::kFile: {
       bool purge = c.trash || s.config().notrash;
-      Status st = RemoveFile(s, c.id, purge);
+      Status st = RemoveFile(s, c.id, purge, c.trash);
       if (!st.ok()) return ReplyError(req, st, "unlink");
       return (void)fuse_reply_err(req, 0);
     }
@@ -167,7 +167,7 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
       if (!c.path.empty())
         return Refuse(req, EPERM, "rmdir", c.path + ": folder artifacts are read-only");
       // rmdir of a folder artifact trashes it (purges it in .trash), like rm of a file.
-      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash);
+      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash, c.trash);
       if (!st.ok()) return ReplyError(req, st, "rmdir");
       return (void)fuse_reply_err(req, 0);
     }
@@ -296,7 +296,9 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
 
   if (c.kind == Node::kFile) {
     if (existing && existing->is_dir) return Status(Status::Code::kIsDir, "artifacts/" + dst_key);
-    if (existing && !existing->is_dir && existing->id == c.id) return Status();  // same record
+    // Renaming a visible record onto its own name changes nothing. (A restore always goes
+    // through RestoreOne, which checks that the record is still in the trash.)
+    if (!c.trash && existing && !existing->is_dir && existing->id == c.id) return Status();
     std::optional<std::string> old_key = KeyOf(s, c.id, c.trash);
     std::string what = DescribeFile(s, c.id, c.trash);
     REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());

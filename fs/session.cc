@@ -200,7 +200,7 @@ void Session::QueueDiff(const AreaView& before, const AreaView& after, bool tras
       }
       if (!same) {
         InvalEntry(dino, name);
-        if (!child.is_dir) InvalInode(ino::Make(ino::Tag::kArtifact, child.id));
+        if (!child.is_dir) InvalInode(ino::FileIno(trash, child.id));
       }
     }
   }
@@ -281,7 +281,7 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
         InvalEntry(was->parent, was->name);
       } else if (now->size != was->size || now->ctime.tv_sec != was->ctime.tv_sec ||
                  now->ctime.tv_nsec != was->ctime.tv_nsec) {
-        InvalInode(ino::Make(ino::Tag::kArtifact, touched[i]));
+        InvalInode(ino::FileIno(trash, touched[i]));
       }
     }
   }
@@ -424,14 +424,18 @@ Result<Node> Session::Resolve(uint64_t i) {
   }
   uint64_t low = ino::LowOf(i);
   switch (ino::TagOf(i)) {
-    case ino::Tag::kArtifact: {
+    case ino::Tag::kArtifact:
+    case ino::Tag::kTrashArtifact: {
       n.kind = Node::kFile;
       n.id = static_cast<int64_t>(low);
+      n.trash = ino::TagOf(i) == ino::Tag::kTrashArtifact;
       std::shared_lock<std::shared_mutex> lk(view_mu_);
-      const FileRec* r = visible_.Rec(n.id);
+      // The area the inode was handed out for first. After a rename between the areas the
+      // kernel keeps the inode it had, so the other area is the record's new place.
+      const FileRec* r = area(n.trash).Rec(n.id);
       if (!r) {
-        r = trash_.Rec(n.id);
-        n.trash = r != nullptr;
+        r = area(!n.trash).Rec(n.id);
+        if (r) n.trash = !n.trash;
       }
       if (r) {
         if (r->is_folder) n.kind = Node::kFolder;
@@ -489,6 +493,8 @@ Result<Node> Session::Resolve(uint64_t i) {
       std::lock_guard<std::mutex> lk(pending_mu_);
       auto it = pending_.find(low);
       if (it == pending_.end()) return Status::NotFound("file being written " + std::to_string(low));
+      if (it->second.unlinked && !it->second.committed_id)
+        return Status::NotFound("file being written was removed or failed");
       if (it->second.committed_id) {
         // The write became a record: this inode now shows it.
         n.kind = Node::kFile;
@@ -508,12 +514,12 @@ uint64_t Session::InoOf(const Node& n) {
     case Node::kTrashTop: return ino::kTrash;
     case Node::kTrashCollectionsTop: return ino::kTrashCollections;
     case Node::kDir: return DirIno(n.trash, n.path);
-    case Node::kFile: return ino::Make(ino::Tag::kArtifact, n.id);
+    case Node::kFile: return ino::FileIno(n.trash, n.id);
     case Node::kCollection: return ino::Make(ino::Tag::kCollection, n.id);
     case Node::kMember: return ino::Make(ino::Tag::kMember, n.id);
     case Node::kPending: return ino::Make(ino::Tag::kPending, n.id);
     case Node::kFolder: {
-      if (n.path.empty()) return ino::Make(ino::Tag::kArtifact, n.id);
+      if (n.path.empty()) return ino::FileIno(n.trash, n.id);
       uint64_t h = ino::PathHash(std::to_string(n.id) + "/" + n.path);
       std::lock_guard<std::mutex> lk(dirs_mu_);
       for (;; h = (h + 1) & ino::kLowMask) {

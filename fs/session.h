@@ -77,6 +77,7 @@ struct FileHandle {
   // close must not record an empty version. release() commits anything still dirty.
   bool written = false;
   bool append = false;            // O_APPEND: every write goes to this handle's own end
+  bool failed = false;            // a write failed (ENOSPC...): the content is never saved
   // The record this handle saved at an earlier close of a duplicated descriptor. When the
   // same handle saves again, that provisional record is replaced, so that the content of
   // the last close is one record ("on the last close", SPEC.md section 4).

@@ -317,11 +317,11 @@ HUNG_KILLS=0
 crash_fg() {
   local gone=1 t wchans=""
   # (stderr off: bash reports the killed job as "Killed" when it reaps it)
-  { kill -9 "$FG_PID" || true; wait_until 5 daemon_gone "$FG_PID" || gone=0; } 2>/dev/null
+  { kill -9 "$FG_PID" || true; wait_until 2 daemon_gone "$FG_PID" || gone=0; } 2>/dev/null
   if [ "$gone" = 0 ]; then
     HUNG_KILLS=$((HUNG_KILLS + 1))
     {
-      echo "=== daemon $FG_PID did not exit within 5 s of SIGKILL ($(date -u '+%F %T'))"
+      echo "=== daemon $FG_PID did not exit within 2 s of SIGKILL ($(date -u '+%F %T'))"
       for t in /proc/"$FG_PID"/task/*; do
         echo "thread ${t##*/}: state $(cut -d' ' -f3 "$t/stat" 2>/dev/null) wchan $(cat "$t/wchan" 2>/dev/null)"
         cat "$t/stack" 2>/dev/null | head -n 8

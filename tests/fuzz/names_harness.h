@@ -231,10 +231,16 @@ class Harness {
       REGFS_FUZZ_EXPECT(r.key_is_path && DisplayPath(r) == *a.key, "key-path",
                         "MakeFileRec: safe key '" + Printable(*a.key) + "' not shown at its path (got '" +
                             Printable(DisplayPath(r)) + "')");
-    } else {
+    } else if (ShownNameOk(a.uid + a.suffix)) {
       REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir.empty() && r.base == a.uid + a.suffix, "key-path",
                         "MakeFileRec: NULL or unsafe key '" + Printable(a.key.value_or("(null)")) +
                             "' not shown as <uid><suffix> at the top");
+    } else {
+      // <uid><suffix> is no file name itself (a hostile uid or suffix): any valid name at the
+      // top will do.
+      REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir.empty() && ShownNameOk(r.base), "key-path",
+                        "MakeFileRec: record with uid '" + Printable(a.uid) + "' and suffix '" +
+                            Printable(a.suffix) + "' shown as '" + Printable(r.base) + "', not a valid name at the top");
     }
     (trash ? trash_ : visible_).Put(r);
     recs_[a.id] = Model{a, trash};
