@@ -5,7 +5,8 @@
 //
 // Build and run: tests/fuzz/run.sh [SECONDS] (clang, -fsanitize=fuzzer,address,undefined).
 // $REGFS_FUZZ_ALLOW (comma-separated invariant ids, e.g. "name-too-long,trash-unlisted")
-// tolerates known violations so that a run can look past them.
+// tolerates known violations so that a run can look past them; $REGFS_FUZZ_TRACE prints
+// every step of an input to stderr.
 #include <cstdio>
 #include <cstdlib>
 
@@ -16,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const char* env = std::getenv("REGFS_FUZZ_ALLOW");
     return std::string(env ? env : "");
   }();
-  std::string err = regfs::fuzz::Check(data, size, allowed);
+  static const bool trace = std::getenv("REGFS_FUZZ_TRACE") != nullptr;
+  std::string err = regfs::fuzz::Check(data, size, allowed, trace);
   if (!err.empty()) {
     std::fprintf(stderr, "naming invariant violated: %s\n", err.c_str());
     std::abort();

@@ -105,7 +105,8 @@ inline bool ShownNameOk(const std::string& n) {
 // looking further (the fuzz target reads it from $REGFS_FUZZ_ALLOW; tests allow none).
 class Harness {
  public:
-  Harness(Reader& in, std::string allowed) : in_(in), allowed_("," + allowed + ","), visible_(false), trash_(true) {}
+  Harness(Reader& in, std::string allowed, bool trace = false)
+      : in_(in), allowed_("," + allowed + ","), trace_(trace), visible_(false), trash_(true) {}
 
   std::string Run() {
     std::string err;
@@ -242,6 +243,11 @@ class Harness {
                         "MakeFileRec: record with uid '" + Printable(a.uid) + "' and suffix '" +
                             Printable(a.suffix) + "' shown as '" + Printable(r.base) + "', not a valid name at the top");
     }
+    if (trace_)
+      std::fprintf(stderr, "put id %lld uid %s key '%s' suffix '%s' created %s updated %s latest %d %s\n",
+                   static_cast<long long>(a.id), a.uid.c_str(), Printable(a.key.value_or("(null)")).c_str(),
+                   Printable(a.suffix).c_str(), a.created_at.c_str(), a.updated_at.c_str(), a.is_latest ? 1 : 0,
+                   trash ? "trash" : "visible");
     (trash ? trash_ : visible_).Put(r);
     recs_[a.id] = Model{a, trash};
     return CheckNames();
@@ -250,6 +256,7 @@ class Harness {
   std::string RemoveOne() {
     if (recs_.empty()) return "";
     int64_t id = std::next(recs_.begin(), in_.Pick(static_cast<unsigned>(recs_.size())))->first;
+    if (trace_) std::fprintf(stderr, "remove id %lld\n", static_cast<long long>(id));
     visible_.Remove(id);
     trash_.Remove(id);
     recs_.erase(id);
@@ -261,14 +268,18 @@ class Harness {
     if (!k) return "";
     // The daemon's mkdir checks the path as a key prefix first.
     if (!ValidateKey(*k + "/x").ok()) return "";
-    if (visible_.MakeDir(*k)) made_.insert(*k);
+    bool made = visible_.MakeDir(*k);
+    if (trace_) std::fprintf(stderr, "mkdir '%s': %s\n", Printable(*k).c_str(), made ? "made" : "refused");
+    if (made) made_.insert(*k);
     return CheckNames();
   }
 
   std::string RemoveDirOne() {
     if (made_.empty()) return "";
     std::string path = *std::next(made_.begin(), in_.Pick(static_cast<unsigned>(made_.size())));
-    if (visible_.RemoveDir(path)) made_.erase(path);
+    bool removed = visible_.RemoveDir(path);
+    if (trace_) std::fprintf(stderr, "rmdir '%s': %s\n", Printable(path).c_str(), removed ? "removed" : "refused");
+    if (removed) made_.erase(path);
     return CheckNames();
   }
 
@@ -445,15 +456,18 @@ class Harness {
 
   Reader& in_;
   std::string allowed_;
+  bool trace_;
   AreaView visible_;
   AreaView trash_;
   std::map<int64_t, Model> recs_;
   std::set<std::string> made_;
 };
 
-inline std::string Check(const uint8_t* data, size_t size, const std::string& allowed = "") {
+// `trace`: every step to stderr (the fuzz target sets it from $REGFS_FUZZ_TRACE, to read what
+// a crashing input does: REGFS_FUZZ_TRACE=1 fuzz_names crash-...).
+inline std::string Check(const uint8_t* data, size_t size, const std::string& allowed = "", bool trace = false) {
   Reader in(data, size);
-  Harness h(in, allowed);
+  Harness h(in, allowed, trace);
   return h.Run();
 }
 

@@ -134,6 +134,23 @@ TEST(NamesFuzzReplay, LatestVersionShownWhenItsAtUidNameIsTaken) {
   for (int64_t id : {1, 2, 3}) EXPECT_NE(v.ShownName(id), "") << "visible record " << id << " (the only version of its key) is not shown";
 }
 
+TEST(NamesFuzzReplay, DirectoryNamedLikeAFilesAtUidNameDoesNotHideTheFile) {
+  // mkdir c; a file with key "c" is then shown as c@<uid>; a record whose key starts with
+  // that very name makes a directory "c@<uid>/", which must not take the file's entry.
+  AreaView v(false);
+  ASSERT_TRUE(v.MakeDir("c"));
+  v.Put(MakeFileRec(Rec(21, "AAAAAAAAAAAAAAAA000L", std::string("c"), "", "2024-01-01 00:00:00.000000", kStateVisible)));
+  std::string at = v.ShownName(21);
+  ASSERT_NE(at, "");
+  v.Put(MakeFileRec(Rec(3, "0123456789abcdef0003", at + "/x.txt", ".txt", "2024-01-01 00:00:00.000000", kStateVisible)));
+  EXPECT_NE(v.ShownName(21), "") << "the file with key c is no longer shown";
+  auto c = v.Lookup("", v.ShownName(21));
+  ASSERT_TRUE(c.has_value()) << "its shown name '" << v.ShownName(21) << "' does not resolve";
+  EXPECT_FALSE(c->is_dir) << "its shown name '" << v.ShownName(21) << "' now resolves to a directory";
+  EXPECT_EQ(c->id, 21);
+  ExpectValidNames(v, "");
+}
+
 TEST(NamesFuzzReplay, CollectionWhoseAtUidNameIsTakenIsStillListed) {
   std::vector<CollectionRec> cols(3);
   cols[0].id = 1;
