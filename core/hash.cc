@@ -1,4 +1,5 @@
 #include "core/hash.h"
+#include "core/fd.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -125,19 +126,6 @@ Result<HashResult> HashFd(int fd, uint64_t size, uint64_t chunk, const std::stri
   return r;
 }
 
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // Opens a regular file without following a symlink in its last component. O_NONBLOCK keeps
 // a FIFO planted where a file should be from hanging the caller; it means nothing for

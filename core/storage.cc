@@ -1,4 +1,5 @@
 #include "core/storage.h"
+#include "core/fd.h"
 
 #include <linux/openat2.h>
 #include <sys/syscall.h>
@@ -131,19 +132,6 @@ std::optional<std::string_view> RelativeInside(std::string_view path, std::strin
   return rel;
 }
 
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 Status FsyncDir(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -206,9 +206,18 @@ void AreaView::Adjust(const std::string& dir, int delta) {
     }
     if (created) {
       dirs_[path];
+      // The name may be shown by a file of another group (as its @<uid> name): that group
+      // is named again once the directory holds the name.
+      std::string displaced_base;
+      auto held = p.names.find(name);
+      if (held != p.names.end() && !held->second.is_dir) {
+        if (const FileRec* r = Rec(held->second.id)) displaced_base = r->base;
+      }
       EraseGroupNames(p, name);
+      if (!displaced_base.empty()) EraseGroupNames(p, displaced_base);
       p.names[name] = Child{true, 0};
       NameGroup(p, name);
+      if (!displaced_base.empty() && displaced_base != name) NameGroup(p, displaced_base);
     }
     parent = path;
   }

@@ -136,7 +136,8 @@ TEST(NamesFuzzReplay, LatestVersionShownWhenItsAtUidNameIsTaken) {
 
 TEST(NamesFuzzReplay, DirectoryNamedLikeAFilesAtUidNameDoesNotHideTheFile) {
   // mkdir c; a file with key "c" is then shown as c@<uid>; a record whose key starts with
-  // that very name makes a directory "c@<uid>/", which must not take the file's entry.
+  // that very name makes a directory "c@<uid>/", which must not take the file's entry
+  // (found by the fuzzer as [latest-hidden] and, in the trash, [trash-unlisted]).
   AreaView v(false);
   ASSERT_TRUE(v.MakeDir("c"));
   v.Put(MakeFileRec(Rec(21, "AAAAAAAAAAAAAAAA000L", std::string("c"), "", "2024-01-01 00:00:00.000000", kStateVisible)));
@@ -149,6 +150,18 @@ TEST(NamesFuzzReplay, DirectoryNamedLikeAFilesAtUidNameDoesNotHideTheFile) {
   EXPECT_FALSE(c->is_dir) << "its shown name '" << v.ShownName(21) << "' now resolves to a directory";
   EXPECT_EQ(c->id, 21);
   ExpectValidNames(v, "");
+
+  // The same in the trash, where the directory comes from another trashed record.
+  AreaView t(true);
+  t.Put(MakeFileRec(Rec(14, "BBBBBBBBBBBBBBBB000E", std::string("d/x.txt"), ".txt", "2024-01-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(1, "zzzzzzzzzzzzzzzz0001", std::string("d"), "", "2024-01-01 00:00:00.000000", kStateTrash)));
+  at = t.ShownName(1);
+  ASSERT_NE(at, "");
+  t.Put(MakeFileRec(Rec(10, "BBBBBBBBBBBBBBBB000A", at + "/y.txt", ".txt", "2024-01-01 00:00:00.000000", kStateTrash)));
+  EXPECT_NE(t.ShownName(1), "") << "the trashed file with key d is no longer listed";
+  auto tc = t.Lookup("", t.ShownName(1));
+  ASSERT_TRUE(tc.has_value()) << "its shown name '" << t.ShownName(1) << "' does not resolve";
+  EXPECT_FALSE(tc->is_dir) << "its shown name '" << t.ShownName(1) << "' now resolves to a directory";
 }
 
 TEST(NamesFuzzReplay, CollectionWhoseAtUidNameIsTakenIsStillListed) {
