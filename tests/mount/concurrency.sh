@@ -300,9 +300,17 @@ load() {
         CLI_REFUSED=$((CLI_REFUSED + 1)); echo "$(date +%s.%6N) fail-cli-trash $key $uid" >>"$WORK/cli.ops"
       fi
     else
-      if "$REGFS" restore -C "$ROOT" "$uid" >>"$WORK/cli.log" 2>&1 </dev/null; then
-        CLI_RESTORE=$((CLI_RESTORE + 1)); echo "$(date +%s.%6N) cli-restore $key $uid" >>"$WORK/cli.ops"
+      # `regfs restore` of a record that is no longer in the trash (a worker restored it
+      # meanwhile) says so and exits 0: only a restore it reports counts as one.
+      if out=$("$REGFS" restore -C "$ROOT" "$uid" 2>&1 </dev/null); then
+        echo "$out" >>"$WORK/cli.log"
+        case $out in
+          *"restored artifact"*)
+            CLI_RESTORE=$((CLI_RESTORE + 1)); echo "$(date +%s.%6N) cli-restore $key $uid" >>"$WORK/cli.ops" ;;
+          *) CLI_REFUSED=$((CLI_REFUSED + 1)); echo "$(date +%s.%6N) fail-cli-restore $key $uid" >>"$WORK/cli.ops" ;;
+        esac
       else
+        echo "$out" >>"$WORK/cli.log"
         CLI_REFUSED=$((CLI_REFUSED + 1)); echo "$(date +%s.%6N) fail-cli-restore $key $uid" >>"$WORK/cli.ops"
       fi
     fi
