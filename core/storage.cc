@@ -412,9 +412,11 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path,
 }
 
 Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
-  auto rel = RelativeInside(StripTrailingSlashes(path), storage_root_);
+  // RelativeInside returns a view into its argument: keep that string alive.
+  const std::string stripped = StripTrailingSlashes(path);
+  auto rel = RelativeInside(stripped, storage_root_);
   std::string r = rel ? std::string(*rel) : std::string();
-  if (StripTrailingSlashes(path) == StripTrailingSlashes(storage_root_)) r = ".";
+  if (stripped == StripTrailingSlashes(storage_root_)) r = ".";
   else if (!rel) return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
   int root = open(storage_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return Status::FromErrno(errno, "open " + storage_root_);

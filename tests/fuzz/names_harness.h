@@ -55,7 +55,9 @@ class Reader {
   // A value in [0, n).
   unsigned Pick(unsigned n) { return n == 0 ? 0 : Byte() % n; }
   std::string Raw(size_t max) {
-    size_t n = std::min<size_t>(Pick(static_cast<unsigned>(max) + 1), static_cast<size_t>(end_ - p_));
+    // Pick() consumes a byte: take it before measuring what is left.
+    size_t want = Pick(static_cast<unsigned>(max) + 1);
+    size_t n = std::min<size_t>(want, static_cast<size_t>(end_ - p_));
     std::string s(reinterpret_cast<const char*>(p_), n);
     p_ += n;
     return s;
