@@ -220,6 +220,8 @@ int Serve(const MountConfig& cfg, int ready_fd) {
   fuse_args args = FUSE_ARGS_INIT(static_cast<int>(argv.size()), argv.data());
   fuse_lowlevel_ops ops = MakeOps();
   fuse_session* se = fuse_session_new(&args, &ops, sizeof(ops), &session);
+  // libfuse may have copied our arguments into memory of its own (fuse_opt_add_arg).
+  fuse_opt_free_args(&args);
   if (!se) {
     std::cerr << "regfs: mount: bad FUSE options: " << opts << "\n";
     Signal(ready_fd, 1);
