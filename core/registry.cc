@@ -204,6 +204,23 @@ struct Registry::Impl {
       params += (i ? ", ?" : "?") + std::to_string(i + 1);
     }
     insert_artifact = "INSERT INTO " + art.q + " (" + names + ") VALUES (" + params + ")";
+
+    // The light listing of the mount (Registry::Listed), in ReadListed's column order. A
+    // unary + keeps SQLite on the key index (the state index matches nearly every row).
+    std::string l_state = QuoteId(s.state_col);
+    std::string l_folder = s.folder_flag_col.empty()
+                               ? "(" + QuoteId(s.n_objects_col) + " IS NOT NULL)"
+                               : "(coalesce(" + QuoteId(s.folder_flag_col) + ", 0) = 1)";
+    std::string l_sel = "SELECT id, uid, CASE WHEN typeof(key) = 'text' THEN key END, suffix, "
+                        "coalesce(size, 0), created_at, updated_at, " +
+                        l_state + ", " + (s.artifact_has_is_latest ? "is_latest" : "1") + ", " +
+                        l_folder + " FROM " + art.q + " ";
+    std::string shown = "+" + l_state + " IN (1, -1)";
+    list_keyless = l_sel + "WHERE (key IS NULL OR key < '' OR key >= X'') AND +" + l_state + " = ?1";
+    list_top = l_sel + "WHERE key >= ?1 AND key < X'' AND +" + l_state + " = ?2 ORDER BY key";
+    list_range = l_sel + "WHERE key >= ?1 AND key < ?3 AND +" + l_state + " = ?2 ORDER BY key";
+    list_at_key = l_sel + "WHERE key = ?1 AND " + shown;
+    list_by_id = l_sel + "WHERE id = ?1 AND " + shown;
   }
 
   const InstanceInfo& info;
@@ -214,6 +231,7 @@ struct Registry::Impl {
   std::string a_cols, sel_a, sel_c;
   std::string by_id, by_uid, by_stem, family, by_key, under, all_of_state, all, same_content,
       path_sharers, members, member_of, meta_of, insert_artifact;
+  std::string list_keyless, list_top, list_range, list_at_key, list_by_id;
   std::vector<std::string> insert_cols;
 
   const Storage& storage() const { return *info.storage; }
@@ -776,38 +794,93 @@ Status Registry::ForEachArtifact(StateFilter filter,
   }
 }
 
-Status Registry::ForEachListed(const std::function<void(const Listed&)>& fn) {
-  const Schema& s = schema();
-  std::string state = QuoteId(s.state_col);
-  std::string folder = s.folder_flag_col.empty()
-                           ? "(" + QuoteId(s.n_objects_col) + " IS NOT NULL)"
-                           : "(coalesce(" + QuoteId(s.folder_flag_col) + ", 0) = 1)";
-  std::string sql = "SELECT id, uid, key, suffix, coalesce(size, 0), created_at, updated_at, " +
-                    state + ", " + (s.artifact_has_is_latest ? "is_latest" : "1") + ", " +
-                    folder + " FROM " + QuoteId(s.artifact) + " WHERE +" + state + " IN (1, -1)";
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Prepare(sql));
+namespace {
+
+// Reads the Listed columns of Impl::l_cols from the current row of `st`.
+Registry::Listed ReadListed(Statement& st) {
   auto view = [&](int col) -> std::string_view {
     const unsigned char* p = sqlite3_column_text(st.raw(), col);
     return p ? std::string_view(reinterpret_cast<const char*>(p),
                                 static_cast<size_t>(sqlite3_column_bytes(st.raw(), col)))
              : std::string_view();
   };
-  for (;;) {
-    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) return Status();
-    Listed l;
-    l.id = st.Int(0);
-    l.uid = view(1);
-    if (!st.IsNull(2)) l.key = view(2);
-    l.suffix = view(3);
-    l.size = st.Int(4);
-    l.created_at = view(5);
-    l.updated_at = view(6);
-    l.state = static_cast<int>(st.Int(7));
-    l.is_latest = st.Int(8) != 0;
-    l.is_folder = st.Int(9) != 0;
-    fn(l);
+  Registry::Listed l;
+  l.id = st.Int(0);
+  l.uid = view(1);
+  if (!st.IsNull(2)) l.key = view(2);
+  l.suffix = view(3);
+  l.size = st.Int(4);
+  l.created_at = view(5);
+  l.updated_at = view(6);
+  l.state = static_cast<int>(st.Int(7));
+  l.is_latest = st.Int(8) != 0;
+  l.is_folder = st.Int(9) != 0;
+  return l;
+}
+
+}  // namespace
+
+Status Registry::ListDir(std::string_view dir, int state,
+                         const std::function<void(const Listed&)>& on_file,
+                         const std::function<void(std::string_view name)>& on_subdir) {
+  const std::string prefix = dir.empty() ? std::string() : std::string(dir) + "/";
+  if (dir.empty()) {
+    // Key-less records (and keys that are not text) are shown at the top.
+    REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->list_keyless));
+    st->Bind(1, state);
+    for (;;) {
+      REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
+      if (!row) break;
+      on_file(ReadListed(*st));
+    }
   }
+  // Keys in [dir/, dir0) are exactly those below dir ('0' is the byte after '/'); at the
+  // top, every text key (a blob sorts after all text).
+  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(dir.empty() ? impl_->list_top : impl_->list_range));
+  const std::string end = std::string(dir) + "0";
+  std::string from = prefix;
+  auto bind = [&] {
+    st->Reset();
+    st->Bind(1, from).Bind(2, state);
+    if (!dir.empty()) st->Bind(3, end);
+  };
+  bind();
+  for (;;) {
+    REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) return Status();
+    Listed l = ReadListed(*st);
+    if (!l.key) continue;  // not text: listed at the top above
+    std::string_view rest = l.key->substr(prefix.size());
+    size_t slash = rest.find('/');
+    if (slash != std::string_view::npos && IsSafeComponent(rest.substr(0, slash))) {
+      std::string_view name = rest.substr(0, slash);
+      on_subdir(name);
+      // Every key below prefix/name/ sorts before prefix/name0: continue from there. The
+      // new bound is above the current key, so the scan always moves on.
+      from = prefix + std::string(name) + "0";
+      bind();
+      continue;
+    }
+    on_file(l);
+  }
+}
+
+Status Registry::ListedAt(std::string_view key, const std::function<void(const Listed&)>& fn) {
+  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->list_at_key));
+  st->Bind(1, key);
+  for (;;) {
+    REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) return Status();
+    fn(ReadListed(*st));
+  }
+}
+
+Result<bool> Registry::ListedById(int64_t id, const std::function<void(const Listed&)>& fn) {
+  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->list_by_id));
+  st->Bind(1, id);
+  REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (row) fn(ReadListed(*st));
+  return row;
 }
 
 Result<std::vector<Artifact>> Registry::Artifacts(StateFilter filter) {

@@ -80,11 +80,12 @@ class Registry {
   Status ForEachArtifact(StateFilter filter, const std::function<void(const Artifact&)>& fn);
   Result<std::vector<Artifact>> Artifacts(StateFilter filter);
 
-  // What a directory listing needs of every visible or trashed artifact, in one pass with no
-  // per-row subquery (the mount's view load). The views are valid during the call only.
-  // `is_latest` is the stored column where it exists and true otherwise: among the records
-  // at one key, the newest of the family-latest rows is the newest row, so a listing
-  // ordered by (is_latest, created_at, id) picks the same record either way.
+  // What a directory listing needs of an artifact, read in one light query (no per-row
+  // subquery, no full Artifact). The views are valid during the callback only. `key` is
+  // NULL for a key that is not text (LaminDB never writes one). `is_latest` is the stored
+  // column where it exists and true otherwise: among the records at one key, the newest of
+  // the family-latest rows is the newest row, so a listing ordered by (is_latest,
+  // created_at, id) picks the same record either way.
   struct Listed {
     int64_t id;
     std::string_view uid;
@@ -97,7 +98,18 @@ class Registry {
     bool is_latest;
     bool is_folder;
   };
-  Status ForEachListed(const std::function<void(const Listed&)>& fn);
+  // One directory of the mount (fs/view.h): the artifacts in `state` shown directly in
+  // directory `dir` ("" = the top, which also holds the key-less ones), and the names of
+  // its subdirectories, without reading what lies below them: the scan walks the key index
+  // from `dir/` and jumps past each subdirectory's key range after its first key, so it
+  // costs one index seek per subdirectory plus one row per record shown. A subdirectory is
+  // a first component (after `dir/`) that is a safe path component and has more below it.
+  Status ListDir(std::string_view dir, int state, const std::function<void(const Listed&)>& on_file,
+                 const std::function<void(std::string_view name)>& on_subdir);
+  // The visible and trashed artifacts whose key is exactly `key`.
+  Status ListedAt(std::string_view key, const std::function<void(const Listed&)>& fn);
+  // The artifact with this id when it is visible or trashed; false when not.
+  Result<bool> ListedById(int64_t id, const std::function<void(const Listed&)>& fn);
   // Artifacts with this exact key in this state, latest first (is_latest, created_at, id).
   Result<std::vector<Artifact>> ArtifactsByKey(std::string_view key, int state);
   // Artifacts in `state` whose key is `prefix`/... (a directory's subtree), ordered by key.

@@ -238,6 +238,11 @@ std::string SuffixOf(std::string_view filename) {
   return std::string(ext);
 }
 
+bool IsSafeComponent(std::string_view name) {
+  return !name.empty() && name != "." && name != ".." && name.size() <= kMaxComponent &&
+         name.find('/') == std::string_view::npos && name.find('\0') == std::string_view::npos;
+}
+
 bool IsSafeKey(std::string_view key) {
   return KeyPathProblem(key).ok();
 }
@@ -415,9 +420,9 @@ Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
   // RelativeInside returns a view into its argument: keep that string alive.
   const std::string stripped = StripTrailingSlashes(path);
   auto rel = RelativeInside(stripped, storage_root_);
-  std::string r = rel ? std::string(*rel) : std::string();
-  if (stripped == StripTrailingSlashes(storage_root_)) r = ".";
-  else if (!rel) return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
+  const bool is_root = stripped == StripTrailingSlashes(storage_root_);
+  if (!is_root && !rel) return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
+  const std::string r = is_root ? std::string(".") : std::string(*rel);
   int root = open(storage_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return Status::FromErrno(errno, "open " + storage_root_);
   Fd guard(root);

@@ -22,6 +22,9 @@ std::string SuffixOf(std::string_view filename);
 // A key that maps to a safe relative path: non-empty, no leading '/', no empty component,
 // no "." or "..", no NUL, every component <= 255 bytes, total <= 1024 bytes.
 bool IsSafeKey(std::string_view key);
+// True for a name usable as one path component: non-empty, not "." or "..", no '/', no NUL,
+// at most 255 bytes (NAME_MAX). A key is safe when it is made of such components only.
+bool IsSafeComponent(std::string_view name);
 // The same check for a key a user is writing; the message says what is wrong.
 Status ValidateKey(std::string_view key);
 

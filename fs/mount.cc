@@ -29,6 +29,7 @@ namespace {
 template <typename F>
 void Guard(fuse_req_t req, const char* op, F&& fn, bool reply_none = false) {
   try {
+    static_cast<Session*>(fuse_req_userdata(req))->CountRequest(op);
     fn();
   } catch (const std::exception& e) {
     log::Error(std::string(op) + ": internal error: " + e.what());
@@ -45,6 +46,8 @@ void OnInit(void* userdata, fuse_conn_info* conn) {
   auto* s = static_cast<Session*>(userdata);
   if (conn->capable & FUSE_CAP_ATOMIC_O_TRUNC) conn->want |= FUSE_CAP_ATOMIC_O_TRUNC;
   if (conn->capable & FUSE_CAP_READDIRPLUS) conn->want |= FUSE_CAP_READDIRPLUS;
+  if (getenv("REGFS_NO_RDPLUS")) conn->want &= ~(FUSE_CAP_READDIRPLUS | FUSE_CAP_READDIRPLUS_AUTO);
+  if (getenv("REGFS_RDPLUS_ALWAYS")) conn->want &= ~FUSE_CAP_READDIRPLUS_AUTO;
   if (conn->capable & FUSE_CAP_SPLICE_WRITE) conn->want |= FUSE_CAP_SPLICE_WRITE;
   if (conn->capable & FUSE_CAP_SPLICE_MOVE) conn->want |= FUSE_CAP_SPLICE_MOVE;
   // Stored content is immutable per inode; the kernel need not drop pages on mtime changes.
@@ -247,7 +250,8 @@ int Serve(const MountConfig& cfg, int ready_fd) {
   fuse_session_unmount(se);
   fuse_remove_signal_handlers(se);
   fuse_session_destroy(se);
-  log::Info("unmounted " + cfg.mountpoint + " (view loads: " + std::to_string(session.reloads.load()) + ")");
+  log::Info("unmounted " + cfg.mountpoint + " (view reloads: " + std::to_string(session.reloads.load()) +
+            "; requests: " + session.RequestStats() + ")");
   return rc == 0 ? 0 : 1;
 }
 

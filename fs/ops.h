@@ -20,7 +20,11 @@ void Refuse(fuse_req_t req, int err, const char* op, const std::string& why);
 Session& SessionOf(fuse_req_t req);
 // Fills an entry reply for `n` (stat, timeouts) and counts the kernel's new reference.
 Status MakeEntry(Session& s, const Node& n, fuse_entry_param* e);
-// Resolves `name` inside directory node `parent`. Caller holds the view lock shared.
+// Loads what resolving names inside node `n` needs (its directory listing, or the
+// collections). Call without holding the view lock. kNotFound when the directory is gone.
+Status LoadFor(Session& s, const Node& n);
+// Resolves `name` inside directory node `parent` (LoadFor(parent) first). Caller holds the
+// view lock shared.
 Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name);
 std::string Join(const std::string& dir, const std::string& name);
 

@@ -34,6 +34,17 @@ Result<int> OpenStored(Session& s, int64_t artifact_id) {
   return *fd;
 }
 
+// The record behind a file node as the view shows it, or from the database when its
+// directory is not loaded.
+Result<std::optional<FileRec>> RecOf(Session& s, int64_t id) {
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    if (const FileRec* r = s.area(false).Rec(id)) return std::optional<FileRec>(*r);
+    if (const FileRec* r = s.area(true).Rec(id)) return std::optional<FileRec>(*r);
+  }
+  return s.LoadFileRec(id);
+}
+
 // Gives the handle a staging file holding the full current content (copied from the
 // stored file unless `empty`), feeding the hasher as the bytes pass.
 Status Materialize(Session& s, FileHandle& h, bool empty) {
@@ -211,9 +222,9 @@ Status TruncatePath(Session& s, const Node& n, uint64_t size) {
   if (n.kind == Node::kPending)
     return Status::Busy("truncate of a file that is still being written by another handle");
   {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
-    const FileRec* r = s.area(false).Rec(n.id);
-    if (!r || !r->key_is_path) return Status::Permission("truncate: record has no key");
+    REGFS_ASSIGN_OR_RETURN(auto r, RecOf(s, n.id));
+    if (!r || r->state != kStateVisible || !r->key_is_path)
+      return Status::Permission("truncate: record has no key");
     if (static_cast<uint64_t>(r->size) == size) return Status();  // nothing changes
   }
   FileHandle h;
@@ -266,12 +277,11 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   if (want_write) {
     if (s.config().read_only) return Refuse(req, EROFS, "open", "the mount is read-only");
     if (n->trash) return Refuse(req, EPERM, "open", "records in .trash cannot be written (use mv to restore)");
-    {
-      std::shared_lock<std::shared_mutex> lk(s.view_mu());
-      const FileRec* r = s.area(false).Rec(n->id);
-      if (!r || !r->key_is_path)
-        return Refuse(req, EPERM, "open", "a record without a key cannot get a new version");
-    }
+    auto rec = RecOf(s, n->id);
+    if (!rec.ok()) return ReplyError(req, rec.status(), "open");
+    if (!*rec || (*rec)->state != kStateVisible || !(*rec)->key_is_path)
+      return Refuse(req, EPERM, "open", "a record without a key cannot get a new version");
+    const uint64_t rec_size = static_cast<uint64_t>((*rec)->size);
     h->writable = true;
     if (fi->flags & O_TRUNC) {
       Status st = Materialize(s, *h, /*empty=*/true);
@@ -283,12 +293,7 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
       h->fd = *fd;
     }
     // Without O_TRUNC the staging copy is made on the first write.
-    auto rec_size = [&]() -> uint64_t {
-      std::shared_lock<std::shared_mutex> lk(s.view_mu());
-      const FileRec* r = s.area(false).Rec(n->id);
-      return r ? static_cast<uint64_t>(r->size) : 0;
-    };
-    if (!h->materialized) h->size = rec_size();
+    if (!h->materialized) h->size = rec_size;
     fi->direct_io = 0;
     fi->keep_cache = 0;
   } else {
@@ -314,6 +319,8 @@ void Create(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t, fuse_fi
   std::string key = Join(p->path, name);
   Status valid = ValidateKey(key);
   if (!valid.ok()) return ReplyError(req, valid, "create");
+  Status loaded = s.EnsureDir(false, p->path);
+  if (!loaded.ok()) return ReplyError(req, loaded, "create");
   {
     std::shared_lock<std::shared_mutex> lk(s.view_mu());
     auto existing = s.area(false).Lookup(p->path, name);

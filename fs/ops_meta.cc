@@ -5,6 +5,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 
@@ -67,6 +69,16 @@ Status MakeEntry(Session& s, const Node& n, fuse_entry_param* e) {
   e->attr_timeout = kAttrTimeout;
   s.AddLookup(e->ino);
   return Status();
+}
+
+Status LoadFor(Session& s, const Node& n) {
+  switch (n.kind) {
+    case Node::kDir: return s.EnsureDir(n.trash, n.path);
+    case Node::kCollectionsTop:
+    case Node::kTrashCollectionsTop:
+    case Node::kCollection: return s.EnsureCollections();
+    default: return Status();
+  }
 }
 
 Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name) {
@@ -165,10 +177,10 @@ Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name
 
 void Lookup(fuse_req_t req, fuse_ino_t parent, const char* name) {
   Session& s = SessionOf(req);
-  Status fresh = s.EnsureFresh();
-  if (!fresh.ok()) return ReplyError(req, fresh, "lookup");
   auto p = s.Resolve(parent);
   if (!p.ok()) return ReplyError(req, p.status(), "lookup");
+  Status loaded = LoadFor(s, *p);
+  if (!loaded.ok()) return ReplyError(req, loaded, "lookup");
   fuse_entry_param e;
   {
     std::shared_lock<std::shared_mutex> lk(s.view_mu());
@@ -193,8 +205,6 @@ void ForgetMulti(fuse_req_t req, size_t count, fuse_forget_data* forgets) {
 
 void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   Session& s = SessionOf(req);
-  Status fresh = s.EnsureFresh();
-  if (!fresh.ok()) return ReplyError(req, fresh, "getattr");
   // An open write handle knows the size the kernel should see.
   if (fi) {
     if (FileHandle* h = s.GetHandle(fi->fh); h && h->writable) {
@@ -205,6 +215,7 @@ void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
       if (n.ok() && s.Stat(*n, &st).ok()) {
         st.st_size = static_cast<off_t>(h->size);
         st.st_blocks = (h->size + 511) / 512;
+        st.st_ino = ino;
         fuse_reply_attr(req, &st, kAttrTimeout);
         return;
       }
@@ -212,10 +223,31 @@ void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   }
   auto n = s.Resolve(ino);
   if (!n.ok()) return ReplyError(req, n.status(), "getattr");
+  if (n->kind == Node::kDir) {
+    // A directory exists when its listing (or its parent's) says so.
+    Status loaded = s.EnsureDir(n->trash, n->path);
+    if (!loaded.ok()) return ReplyError(req, loaded, "getattr");
+  } else if (n->kind == Node::kCollection) {
+    Status loaded = s.EnsureCollections();
+    if (!loaded.ok()) return ReplyError(req, loaded, "getattr");
+  }
   struct stat st;
-  std::shared_lock<std::shared_mutex> lk(s.view_mu());
-  Status r = s.Stat(*n, &st);
+  Status r;
+  {
+    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    r = s.Stat(*n, &st);
+  }
+  if (r.IsNotFound() && (n->kind == Node::kFile || (n->kind == Node::kFolder && n->path.empty()))) {
+    // A record whose directory is not loaded (moved there by another process).
+    auto rec = s.LoadFileRec(n->id);
+    if (!rec.ok()) return ReplyError(req, rec.status(), "getattr");
+    if (*rec) {
+      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      r = s.Stat(*n, &st, &**rec);
+    }
+  }
   if (!r.ok()) return ReplyError(req, r, "getattr");
+  st.st_ino = ino;  // the number the kernel knows this file by (see RenumberForWrite)
   fuse_reply_attr(req, &st, kAttrTimeout);
 }
 
@@ -265,10 +297,10 @@ void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse
 
 void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   Session& s = SessionOf(req);
-  Status fresh = s.EnsureFresh();
-  if (!fresh.ok()) return ReplyError(req, fresh, "opendir");
   auto n = s.Resolve(ino);
   if (!n.ok()) return ReplyError(req, n.status(), "opendir");
+  Status loaded = LoadFor(s, *n);
+  if (!loaded.ok()) return ReplyError(req, loaded, "opendir");
   auto listing = std::make_unique<DirListing>();
   auto add = [&](const std::string& name, Node child, mode_t type) {
     listing->entries.push_back({name, std::move(child), type});
@@ -379,23 +411,35 @@ namespace {
 void FillDir(fuse_req_t req, size_t size, off_t off, fuse_file_info* fi, bool plus) {
   Session& s = SessionOf(req);
   auto* listing = reinterpret_cast<DirListing*>(fi->fh);
-  std::string buf(size, '\0');
+  // The kernel offers a large buffer (1 MiB on recent kernels): allocate only what the
+  // remaining entries take, without clearing it.
+  const size_t first = std::min(static_cast<size_t>(off), listing->entries.size());
+  size_t want = 0;
+  for (size_t i = first; i < listing->entries.size() && want < size; ++i) {
+    // Without a buffer, these return the space an entry takes.
+    const char* name = listing->entries[i].name.c_str();
+    want += plus ? fuse_add_direntry_plus(req, nullptr, 0, name, nullptr, 0)
+                 : fuse_add_direntry(req, nullptr, 0, name, nullptr, 0);
+  }
+  want = std::min(want, size);
+  std::unique_ptr<char[]> buf(new char[want > 0 ? want : 1]);
   size_t used = 0;
-  for (size_t i = static_cast<size_t>(off); i < listing->entries.size(); ++i) {
+  std::shared_lock<std::shared_mutex> lk(s.view_mu(), std::defer_lock);
+  if (plus) lk.lock();
+  for (size_t i = first; i < listing->entries.size(); ++i) {
     const auto& ent = listing->entries[i];
-    size_t room = size - used;
+    size_t room = want - used;
     size_t need;
     if (plus) {
       fuse_entry_param e{};
       bool dots = ent.name == "." || ent.name == "..";
       if (!dots) {
-        std::shared_lock<std::shared_mutex> lk(s.view_mu());
         if (!MakeEntry(s, ent.node, &e).ok()) continue;  // vanished since opendir
       } else {
         e.attr.st_mode = ent.type;
         e.attr.st_ino = 1;
       }
-      need = fuse_add_direntry_plus(req, buf.data() + used, room, ent.name.c_str(), &e,
+      need = fuse_add_direntry_plus(req, buf.get() + used, room, ent.name.c_str(), &e,
                                     static_cast<off_t>(i + 1));
       if (need > room) {
         // Not sent: give back the reference MakeEntry counted.
@@ -406,13 +450,14 @@ void FillDir(fuse_req_t req, size_t size, off_t off, fuse_file_info* fi, bool pl
       struct stat st{};
       st.st_mode = ent.type;
       st.st_ino = s.InoOf(ent.node);
-      need = fuse_add_direntry(req, buf.data() + used, room, ent.name.c_str(), &st,
+      need = fuse_add_direntry(req, buf.get() + used, room, ent.name.c_str(), &st,
                                static_cast<off_t>(i + 1));
       if (need > room) break;
     }
     used += need;
   }
-  fuse_reply_buf(req, buf.data(), used);
+  if (lk.owns_lock()) lk.unlock();
+  fuse_reply_buf(req, buf.get(), used);
 }
 
 }  // namespace

@@ -43,8 +43,8 @@ struct Pair {
 };
 
 Result<Pair> ResolveChild(Session& s, fuse_ino_t parent, const std::string& name) {
-  REGFS_RETURN_IF_ERROR(s.EnsureFresh());
   REGFS_ASSIGN_OR_RETURN(Node p, s.Resolve(parent));
+  REGFS_RETURN_IF_ERROR(LoadFor(s, p));
   std::shared_lock<std::shared_mutex> lk(s.view_mu());
   REGFS_ASSIGN_OR_RETURN(Node c, LookupChild(s, p, name));
   return Pair{p, c};
@@ -138,6 +138,9 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
   const Node& c = pc->child;
   switch (c.kind) {
     case Node::kDir: {
+      Status loaded = s.EnsureDir(c.trash, c.path);
+      if (loaded.IsNotFound()) return (void)fuse_reply_err(req, 0);  // gone already
+      if (!loaded.ok()) return ReplyError(req, loaded, "rmdir");
       std::unique_lock<std::shared_mutex> lk(s.view_mu());
       if (c.path.empty()) {
         // artifacts/ itself (or .trash/artifacts/): fixed; "removing" an empty one succeeds so
@@ -186,12 +189,12 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
 void Mkdir(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t) {
   Session& s = SessionOf(req);
   if (s.config().read_only) return Refuse(req, EROFS, "mkdir", "the mount is read-only");
-  Status fresh = s.EnsureFresh();
-  if (!fresh.ok()) return ReplyError(req, fresh, "mkdir");
   auto p = s.Resolve(parent);
   if (!p.ok()) return ReplyError(req, p.status(), "mkdir");
   if (p->kind != Node::kDir || p->trash)
     return Refuse(req, EPERM, "mkdir", std::string(name) + ": directories can only be made under artifacts/");
+  Status loaded = s.EnsureDir(false, p->path);
+  if (!loaded.ok()) return ReplyError(req, loaded, "mkdir");
   std::string path = Join(p->path, name);
   Status valid = ValidateKey(path + "/x");
   if (!valid.ok()) return ReplyError(req, valid, "mkdir");
@@ -218,11 +221,13 @@ namespace {
 // in the trash (another process may have restored it since the view was read): else
 // kNotFound and nothing changes.
 Status RestoreOne(Session& s, Registry& w, int64_t id, const std::string& dst_key,
-                  const std::string& what) {
+                  const std::string& what, bool single = true) {
   REGFS_ASSIGN_OR_RETURN(auto self, w.ArtifactById(id));
   if (!self || self->state != kStateTrash) {
-    Status refreshed = s.RefreshKeys(w, {dst_key}, {id});
-    if (!refreshed.ok()) log::Error("refresh: " + refreshed.ToString());
+    if (single) {
+      Status refreshed = s.RefreshKeys(w, {dst_key}, {id});
+      if (!refreshed.ok()) log::Error("refresh: " + refreshed.ToString());
+    }
     return Status::NotFound("restore " + what + ": no longer in the trash");
   }
   REGFS_ASSIGN_OR_RETURN(auto shown, w.ArtifactsByKey(dst_key, kStateVisible));
@@ -233,7 +238,7 @@ Status RestoreOne(Session& s, Registry& w, int64_t id, const std::string& dst_ke
   std::optional<std::string> new_key;
   if (self->key != dst_key) new_key = dst_key;
   REGFS_RETURN_IF_ERROR(w.Restore(id, new_key).Annotate("restore " + what));
-  log::Info("restored " + what + " as " + dst_key);
+  if (single) log::Info("restored " + what + " as " + dst_key);
   return Status();
 }
 
@@ -275,6 +280,7 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
 
   std::string dst_key = Join(dst_parent.path, dst_name);
   REGFS_RETURN_IF_ERROR(ValidateKey(dst_key));
+  REGFS_RETURN_IF_ERROR(s.EnsureDir(false, dst_parent.path));
   std::optional<AreaView::Child> existing;
   {
     std::shared_lock<std::shared_mutex> lk(s.view_mu());
@@ -316,52 +322,48 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
   // A directory.
   if (existing && !existing->is_dir) return Status(Status::Code::kNotDir, "artifacts/" + dst_key);
   if (existing) {
+    REGFS_RETURN_IF_ERROR(s.EnsureDir(false, dst_key));
     std::shared_lock<std::shared_mutex> lk(s.view_mu());
     if (!s.area(false).DirEmpty(dst_key)) return Status::NotEmpty("artifacts/" + dst_key);
   }
   if (!c.trash && (dst_key == c.path || dst_key.rfind(c.path + "/", 0) == 0))
     return Status::Invalid("cannot move a directory into itself");
-  std::vector<int64_t> ids;
-  std::vector<std::string> keys;
-  {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
-    for (int64_t id : s.area(c.trash).IdsUnder(c.path)) {
-      const FileRec* r = s.area(c.trash).Rec(id);
-      if (!r || !r->key_is_path) continue;
-      ids.push_back(id);
-      std::string key = DisplayPath(*r);
-      keys.push_back(key);
-      keys.push_back(dst_key + key.substr(c.path.size()));
-    }
-  }
   REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
   if (c.trash) {
-    // Restore every record below the directory, under the new directory.
-    for (size_t i = 0; i < ids.size(); ++i) {
-      Status one = RestoreOne(s, *w, ids[i], keys[2 * i + 1], keys[2 * i]);
+    // Restore every record below the directory, under the new directory. Keys that are no
+    // safe path stay where they are (they cannot be moved to a safe place by rename).
+    REGFS_ASSIGN_OR_RETURN(auto items, w->ArtifactsUnder(c.path, kStateTrash));
+    size_t restored = 0;
+    for (const Artifact& a : items) {
+      if (!a.key || !IsSafeKey(*a.key)) continue;
+      std::string key = *a.key;
+      Status one = RestoreOne(s, *w, a.id, dst_key + key.substr(c.path.size()), key, /*single=*/false);
       // A record another process restored or purged meanwhile is simply no longer here.
-      if (!one.ok() && !one.IsNotFound()) return one;
+      if (!one.ok() && !one.IsNotFound()) {
+        s.RefreshTree(true, c.path);
+        s.RefreshTree(false, dst_key);
+        return one;
+      }
+      if (one.ok()) ++restored;
     }
-    log::Info("restored " + std::to_string(ids.size()) + " record(s) from .trash/artifacts/" + c.path +
+    log::Info("restored " + std::to_string(restored) + " record(s) from .trash/artifacts/" + c.path +
               " to artifacts/" + dst_key);
   } else {
     REGFS_RETURN_IF_ERROR(w->RekeyDir(c.path, dst_key, kStateVisible).Annotate("move " + c.path));
-    log::Info("moved directory " + c.path + " to " + dst_key + " (" + std::to_string(ids.size()) +
-              " record(s))");
+    log::Info("moved directory " + c.path + " to " + dst_key);
   }
   {
     std::unique_lock<std::shared_mutex> lk(s.view_mu());
     if (existing) s.area(false).RemoveDir(dst_key);
-  }
-  Status refreshed = s.RefreshKeys(*w, keys, ids);
-  {
     // The source directory went with its records: its kept marks move or go too.
-    std::unique_lock<std::shared_mutex> lk(s.view_mu());
     if (!c.trash) s.area(false).MoveUserDirs(c.path, dst_key);
     else s.area(true).DropUserDirs(c.path);
   }
+  // Both places are listed again when next used; the kernel moved its own names along.
+  s.RefreshTree(c.trash, c.path);
+  s.RefreshTree(false, dst_key);
   s.RetargetDirs(c.trash, c.path, dst_key);
-  return refreshed;
+  return Status();
 }
 
 }  // namespace

@@ -50,6 +50,11 @@ void ReplyValue(fuse_req_t req, const std::string& value, size_t size) {
 void GetXattr(fuse_req_t req, fuse_ino_t ino, const char* name, size_t size) {
   Session& s = SessionOf(req);
   std::string n(name);
+  // Only the user namespace exists here: no ACLs, no security labels, no capabilities.
+  // Saying so (rather than "no such attribute") lets tools stop asking: `ls -l` asks for
+  // security.selinux and system.posix_acl_access on every file until it sees EOPNOTSUPP
+  // once for the filesystem.
+  if (n.rfind("user.", 0) != 0) return (void)fuse_reply_err(req, EOPNOTSUPP);
   if (n.rfind(kPrefix, 0) != 0) return (void)fuse_reply_err(req, ENODATA);
   auto a = ArtifactOf(s, ino);
   if (!a.ok()) return (void)fuse_reply_err(req, ENODATA);

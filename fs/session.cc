@@ -108,134 +108,225 @@ Result<Session::Writer> Session::AcquireWriter() {
   auto v = writer_->conn().DataVersion();
   if (v.ok() && *v != writer_data_version_) {
     writer_data_version_ = *v;
-    stale_ = true;
+    reload_wanted_ = true;
   }
   return Writer(std::move(lk), writer_.get());
 }
 
 // ---------------------------------------------------------------- view
 
-Status Session::LoadAll() {
-  REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
-  // Directories made by mkdir (or emptied through the mount) last until rmdir or unmount,
-  // whatever happens outside.
-  std::vector<std::string> kept_visible = visible_.UserDirs();
-  std::vector<std::string> kept_trash = trash_.UserDirs();
-  visible_.Clear();
-  trash_.Clear();
-  Status s = reader->ForEachListed([this](const Registry::Listed& l) {
-    FileRec r = MakeFileRec(l.id, l.uid, l.key, l.suffix, l.size, l.created_at, l.updated_at,
-                            l.state, l.is_latest, l.is_folder);
-    (l.state == kStateVisible ? visible_ : trash_).Put(r);
-  });
-  REGFS_RETURN_IF_ERROR(s);
-  for (const auto& d : kept_visible) visible_.KeepDir(d);
-  for (const auto& d : kept_trash) trash_.KeepDir(d);
-  REGFS_ASSIGN_OR_RETURN(auto cols, reader->Collections(StateFilter::kAll));
-  visible_cols_.clear();
-  trash_cols_.clear();
-  for (const auto& c : cols) {
-    if (c.state == kStateVisible) visible_cols_.push_back(MakeCollectionRec(c));
-    else if (c.state == kStateTrash) trash_cols_.push_back(MakeCollectionRec(c));
-  }
-  {
-    std::lock_guard<std::mutex> lk(members_mu_);
-    members_.clear();
-  }
-  loaded_ = true;
-  reloads++;
-  return Status();
+namespace {
+
+FileRec FromListed(const Registry::Listed& l) {
+  return MakeFileRec(l.id, l.uid, l.key, l.suffix, l.size, l.created_at, l.updated_at, l.state,
+                     l.is_latest, l.is_folder);
 }
 
-Status Session::EnsureFresh() {
+// Runs `fn` in one read transaction, so that several statements see one snapshot.
+Status InReadSnapshot(Registry& reg, const std::function<Status()>& fn) {
+  REGFS_RETURN_IF_ERROR(reg.conn().Exec("BEGIN"));
+  Status st = fn();
+  Status end = reg.conn().Exec(st.ok() ? "COMMIT" : "ROLLBACK");
+  return st.ok() ? end : st;
+}
+
+}  // namespace
+
+Status Session::ListDir(Registry& reg, bool trash, const std::string& dir,
+                        AreaView::Listing* out) {
+  out->files.clear();
+  out->subdirs.clear();
+  return reg.ListDir(
+      dir, trash ? kStateTrash : kStateVisible,
+      [&](const Registry::Listed& l) {
+        FileRec r = FromListed(l);
+        // The registry's scan and the view agree on where a key is shown (KeyDir); a record
+        // that would land elsewhere is left out rather than filed in the wrong directory.
+        if (r.dir != dir) {
+          log::Warn("listing " + dir + ": record id " + std::to_string(r.id) +
+                    " belongs to directory '" + r.dir + "'; not shown here");
+          return;
+        }
+        out->files.push_back(std::move(r));
+      },
+      [&](std::string_view name) { out->subdirs.emplace_back(name); });
+}
+
+Status Session::EnsureDir(bool trash, const std::string& dir) {
   {
     std::shared_lock<std::shared_mutex> lk(view_mu_);
-    if (loaded_ && !stale_) return Status();
+    if (area(trash).Loaded(dir)) return Status();
   }
+  AreaView::Listing listing;
+  auto install = [&]() -> Status {
+    if (area(trash).Install(dir, listing)) return Status();
+    return Status::NotFound(std::string(trash ? ".trash/artifacts/" : "artifacts/") + dir);
+  };
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    uint64_t before = epoch_.load();
+    {
+      REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
+      REGFS_RETURN_IF_ERROR(InReadSnapshot(*reader, [&] { return ListDir(*reader, trash, dir, &listing); }));
+    }
+    std::unique_lock<std::shared_mutex> lk(view_mu_);
+    if (area(trash).Loaded(dir)) return Status();
+    // A change of the mount's own landed while listing: the listing may predate it.
+    if (epoch_.load() == before) return install();
+  }
+  // Changes keep landing: list under the writer, which they wait for.
+  std::lock_guard<std::mutex> wl(writer_mu_);
+  REGFS_RETURN_IF_ERROR(InReadSnapshot(*writer_, [&] { return ListDir(*writer_, trash, dir, &listing); }));
   std::unique_lock<std::shared_mutex> lk(view_mu_);
-  if (loaded_ && !stale_) return Status();
-  bool had = loaded_;
-  stale_ = false;
-  if (!had) return LoadAll();
-  AreaView old_visible = visible_, old_trash = trash_;
-  auto old_vcols = visible_cols_, old_tcols = trash_cols_;
-  Status s = LoadAll();
-  if (!s.ok()) {
-    stale_ = true;
-    return s;
+  if (area(trash).Loaded(dir)) return Status();
+  return install();
+}
+
+Status Session::LoadCollections(Registry& reg) {
+  REGFS_ASSIGN_OR_RETURN(auto cols, reg.Collections(StateFilter::kAll));
+  std::vector<CollectionRec> vis, tr;
+  for (const auto& c : cols) {
+    if (c.state == kStateVisible) vis.push_back(MakeCollectionRec(c));
+    else if (c.state == kStateTrash) tr.push_back(MakeCollectionRec(c));
   }
-  QueueDiff(old_visible, visible_, false);
-  QueueDiff(old_trash, trash_, true);
-  for (const auto& [name, id] : CollectionNames(old_vcols, false)) InvalEntry(ino::kCollections, name);
-  for (const auto& [name, id] : CollectionNames(old_tcols, true))
-    InvalEntry(ino::kTrashCollections, name);
+  // Names the kernel may hold that change meaning: every collection name and member name
+  // shown so far (collections are few).
+  for (const auto& [name, id] : CollectionNames(visible_cols_, false)) InvalEntry(ino::kCollections, name);
+  for (const auto& [name, id] : CollectionNames(trash_cols_, true)) InvalEntry(ino::kTrashCollections, name);
+  {
+    std::lock_guard<std::mutex> mlk(members_mu_);
+    for (const auto& [cid, members] : members_) {
+      uint64_t col_ino = ino::Make(ino::Tag::kCollection, static_cast<uint64_t>(cid));
+      for (const std::string& name : MemberNames(members)) InvalEntry(col_ino, name);
+    }
+    members_.clear();
+  }
+  visible_cols_ = std::move(vis);
+  trash_cols_ = std::move(tr);
+  cols_loaded_ = true;
   return Status();
 }
 
-void Session::QueueDiff(const AreaView& before, const AreaView& after, bool trash) {
-  // Walk every directory the kernel may hold (those with a registered inode, plus the top).
-  std::vector<std::pair<uint64_t, std::string>> dirs;
-  dirs.emplace_back(trash ? ino::kTrashArtifacts : ino::kArtifacts, "");
+Status Session::EnsureCollections() {
   {
-    std::lock_guard<std::mutex> lk(dirs_mu_);
-    for (const auto& [i, ref] : dir_inos_)
-      if (ref.trash == trash) dirs.emplace_back(i, ref.path);
+    std::shared_lock<std::shared_mutex> lk(view_mu_);
+    if (cols_loaded_) return Status();
   }
-  for (const auto& [dino, path] : dirs) {
-    const auto* old_names = before.Names(path);
-    if (!old_names) continue;
-    const auto* new_names = after.Names(path);
-    for (const auto& [name, child] : *old_names) {
+  std::lock_guard<std::mutex> wl(writer_mu_);  // rare: once per mount
+  std::unique_lock<std::shared_mutex> lk(view_mu_);
+  if (cols_loaded_) return Status();
+  return LoadCollections(*writer_);
+}
+
+Status Session::ReloadAll() {
+  std::lock_guard<std::mutex> wl(writer_mu_);
+  epoch_++;
+  reloads++;
+  // What the kernel may hold names of: the loaded directories whose inode it has. The
+  // others are forgotten and listed again when used.
+  struct Before {
+    bool trash;
+    std::string dir;
+    uint64_t ino;
+    std::map<std::string, AreaView::Child> names;
+    std::unordered_map<int64_t, std::pair<int64_t, timespec>> attrs;  // id -> size, ctime
+  };
+  std::vector<Before> before;
+  std::vector<std::pair<bool, std::string>> forget;
+  bool cols;
+  {
+    std::shared_lock<std::shared_mutex> lk(view_mu_);
+    cols = cols_loaded_;
+    for (bool trash : {false, true}) {
+      for (const std::string& dir : area(trash).LoadedDirs()) {
+        uint64_t dino = KnownDirIno(trash, dir);
+        if (dino == 0) {
+          forget.emplace_back(trash, dir);
+          continue;
+        }
+        Before b{trash, dir, dino, *area(trash).Names(dir), {}};
+        for (const auto& [name, child] : b.names) {
+          if (child.is_dir) continue;
+          if (const FileRec* r = area(trash).Rec(child.id)) b.attrs[child.id] = {r->size, r->ctime};
+        }
+        before.push_back(std::move(b));
+      }
+    }
+  }
+  std::vector<AreaView::Listing> listings(before.size());
+  REGFS_RETURN_IF_ERROR(InReadSnapshot(*writer_, [&]() -> Status {
+    for (size_t i = 0; i < before.size(); ++i)
+      REGFS_RETURN_IF_ERROR(ListDir(*writer_, before[i].trash, before[i].dir, &listings[i]));
+    return Status();
+  }));
+  std::unique_lock<std::shared_mutex> lk(view_mu_);
+  for (const auto& [trash, dir] : forget) area(trash).Evict(dir);
+  // Everything is installed before anything is compared: a record that moved from one
+  // directory to another leaves the first only when the second is installed.
+  for (size_t i = 0; i < before.size(); ++i) area(before[i].trash).Install(before[i].dir, listings[i]);
+  for (const Before& b : before) {
+    const AreaView& a = area(b.trash);
+    const auto* now = a.Names(b.dir);
+    bool changed = !now || now->size() != b.names.size();
+    for (const auto& [name, child] : b.names) {
       bool same = false;
-      if (new_names) {
-        auto it = new_names->find(name);
-        same = it != new_names->end() && it->second.is_dir == child.is_dir &&
-               it->second.id == child.id;
+      if (now) {
+        auto it = now->find(name);
+        same = it != now->end() && it->second.is_dir == child.is_dir && it->second.id == child.id;
         if (same && !child.is_dir) {
-          const FileRec* a = before.Rec(child.id);
-          const FileRec* b = after.Rec(child.id);
-          same = a && b && a->size == b->size && a->ctime.tv_sec == b->ctime.tv_sec &&
-                 a->ctime.tv_nsec == b->ctime.tv_nsec;
+          const FileRec* r = a.Rec(child.id);
+          auto old = b.attrs.find(child.id);
+          same = r && old != b.attrs.end() && r->size == old->second.first &&
+                 r->ctime.tv_sec == old->second.second.tv_sec &&
+                 r->ctime.tv_nsec == old->second.second.tv_nsec;
         }
       }
       if (!same) {
-        InvalEntry(dino, name);
-        if (!child.is_dir) InvalInode(ino::FileIno(trash, child.id));
+        changed = true;
+        InvalEntry(b.ino, name);
+        if (!child.is_dir) InvalInode(ino::FileIno(b.trash, child.id));
       }
     }
+    if (changed) InvalInode(b.ino);  // its attributes and any listing the kernel keeps
   }
+  if (cols) REGFS_RETURN_IF_ERROR(LoadCollections(*writer_));
+  epoch_++;
+  return Status();
 }
 
 Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
-                            const std::vector<int64_t>& ids) {
-  std::unique_lock<std::shared_mutex> lk(view_mu_);
-  if (!loaded_) return Status();  // the first access loads everything anyway
+                            const std::vector<int64_t>& ids, const KernelDid* kernel_did) {
+  // What the registry has now at these keys and for these ids, read before the view lock.
+  std::unordered_map<int64_t, FileRec> now;
   std::vector<int64_t> touched(ids);
   for (const std::string& key : keys) {
-    for (int state : {kStateVisible, kStateTrash}) {
-      REGFS_ASSIGN_OR_RETURN(auto rows, reg.ArtifactsByKey(key, state));
-      for (const auto& a : rows) touched.push_back(a.id);
-    }
-    // Records the view had at this key (some may have left it).
-    for (bool trash : {false, true}) {
-      AreaView& area = this->area(trash);
-      std::string dir = ParentOf(key);
-      std::string base = key.substr(dir.empty() ? 0 : dir.size() + 1);
-      const auto* names = area.Names(dir);
-      if (!names) continue;
-      for (const auto& [name, child] : *names) {
-        if (child.is_dir) continue;
-        const FileRec* r = area.Rec(child.id);
-        if (r && r->base == base) touched.push_back(child.id);
-      }
-    }
+    REGFS_RETURN_IF_ERROR(reg.ListedAt(key, [&](const Registry::Listed& l) {
+      touched.push_back(l.id);
+      now.emplace(l.id, FromListed(l));
+    }));
+  }
+  for (int64_t id : ids) {
+    if (now.count(id)) continue;
+    REGFS_RETURN_IF_ERROR(
+        reg.ListedById(id, [&](const Registry::Listed& l) { now.emplace(l.id, FromListed(l)); }).status());
+  }
+
+  std::unique_lock<std::shared_mutex> lk(view_mu_);
+  epoch_++;
+  // Records the view shows at these keys (some may have left them).
+  for (const std::string& key : keys) {
+    if (!IsSafeKey(key)) continue;
+    std::string dir = KeyDir(key);
+    std::string base = key.substr(dir.empty() ? 0 : dir.size() + 1);
+    for (bool trash : {false, true})
+      for (int64_t id : area(trash).IdsAt(dir, base)) touched.push_back(id);
   }
   std::sort(touched.begin(), touched.end());
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
 
   // Where each touched record is shown, before and after: the kernel is told only about
-  // names that now mean something else (a new name has nothing cached to forget) and about
-  // records whose attributes changed under the same name.
+  // names that now mean something else (a new name has nothing cached to forget), except
+  // the one it just changed itself, and about records whose attributes changed under the
+  // same name.
   struct Shown {
     uint64_t parent;
     std::string name;
@@ -247,9 +338,8 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
     if (!r) return std::nullopt;
     std::string name = area(trash).ShownName(id);
     if (name.empty()) return std::nullopt;
-    uint64_t parent = r->dir.empty() ? (trash ? ino::kTrashArtifacts : ino::kArtifacts)
-                                     : ino::Make(trash ? ino::Tag::kTrashDir : ino::Tag::kDir,
-                                                 ino::PathHash(r->dir));
+    uint64_t parent = KnownDirIno(trash, r->dir);
+    if (parent == 0) return std::nullopt;  // the kernel holds no name in that directory
     return Shown{parent, name, r->ctime, r->size};
   };
   std::vector<std::optional<Shown>> before;
@@ -262,25 +352,28 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
   // filesystem: `rm -r` must still find them when it comes to remove them.
   std::vector<std::pair<bool, std::string>> left;
   for (int64_t id : touched) {
-    REGFS_ASSIGN_OR_RETURN(auto a, reg.ArtifactById(id));
     if (const FileRec* r = visible_.Rec(id); r && !r->dir.empty()) left.emplace_back(false, r->dir);
     if (const FileRec* r = trash_.Rec(id); r && !r->dir.empty()) left.emplace_back(true, r->dir);
-    visible_.Remove(id);
-    trash_.Remove(id);
-    if (!a) continue;
-    // Versions of the same family at the same key may have changed is_latest too.
-    if (a->state == kStateVisible) visible_.Put(MakeFileRec(*a));
-    else if (a->state == kStateTrash) trash_.Put(MakeFileRec(*a));
+    auto it = now.find(id);
+    bool stays_visible = it != now.end() && it->second.state == kStateVisible;
+    bool stays_trash = it != now.end() && it->second.state == kStateTrash;
+    // A record that stays in its area is replaced in place (Put), so that its directory is
+    // never dropped and made again in between.
+    if (!stays_visible) visible_.Remove(id);
+    if (!stays_trash) trash_.Remove(id);
+    if (stays_visible) visible_.Put(it->second);
+    if (stays_trash) trash_.Put(it->second);
   }
   for (size_t i = 0; i < touched.size(); ++i) {
     for (bool trash : {false, true}) {
       const auto& was = before[2 * i + (trash ? 1 : 0)];
       if (!was) continue;
-      auto now = shown(trash, touched[i]);
-      if (!now || now->parent != was->parent || now->name != was->name) {
-        InvalEntry(was->parent, was->name);
-      } else if (now->size != was->size || now->ctime.tv_sec != was->ctime.tv_sec ||
-                 now->ctime.tv_nsec != was->ctime.tv_nsec) {
+      auto is = shown(trash, touched[i]);
+      if (!is || is->parent != was->parent || is->name != was->name) {
+        bool kernel_knows = kernel_did && kernel_did->parent == was->parent && kernel_did->name == was->name;
+        if (!kernel_knows) InvalEntry(was->parent, was->name);
+      } else if (is->size != was->size || is->ctime.tv_sec != was->ctime.tv_sec ||
+                 is->ctime.tv_nsec != was->ctime.tv_nsec) {
         InvalInode(ino::FileIno(trash, touched[i]));
       }
     }
@@ -290,22 +383,23 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
   return Status();
 }
 
-Status Session::RefreshCollections(Registry& reg) {
-  REGFS_ASSIGN_OR_RETURN(auto cols, reg.Collections(StateFilter::kAll));
+void Session::RefreshTree(bool trash, const std::string& dir) {
   std::unique_lock<std::shared_mutex> lk(view_mu_);
-  for (const auto& [name, id] : CollectionNames(visible_cols_, false))
-    InvalEntry(ino::kCollections, name);
-  for (const auto& [name, id] : CollectionNames(trash_cols_, true))
-    InvalEntry(ino::kTrashCollections, name);
-  visible_cols_.clear();
-  trash_cols_.clear();
-  for (const auto& c : cols) {
-    if (c.state == kStateVisible) visible_cols_.push_back(MakeCollectionRec(c));
-    else if (c.state == kStateTrash) trash_cols_.push_back(MakeCollectionRec(c));
+  epoch_++;
+  AreaView& a = area(trash);
+  for (const std::string& d : a.LoadedDirs()) {
+    bool below = d == dir || (d.size() > dir.size() && d.compare(0, dir.size(), dir) == 0 &&
+                              d[dir.size()] == '/');
+    if (below) a.Evict(d);
   }
-  std::lock_guard<std::mutex> mlk(members_mu_);
-  members_.clear();
-  return Status();
+  // Its parent lists it (or no longer does) when it is listed again.
+  a.Evict(ParentOf(dir));
+}
+
+Status Session::RefreshCollections(Registry& reg) {
+  std::unique_lock<std::shared_mutex> lk(view_mu_);
+  epoch_++;
+  return LoadCollections(reg);
 }
 
 Result<std::vector<MemberRec>> Session::Members(int64_t collection_id) {
@@ -342,6 +436,14 @@ Result<std::optional<Artifact>> Session::LoadArtifact(int64_t id) {
   return reader->ArtifactById(id);
 }
 
+Result<std::optional<FileRec>> Session::LoadFileRec(int64_t id) {
+  REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
+  std::optional<FileRec> out;
+  REGFS_RETURN_IF_ERROR(
+      reader->ListedById(id, [&](const Registry::Listed& l) { out = FromListed(l); }).status());
+  return out;
+}
+
 // ---------------------------------------------------------------- inodes
 
 uint64_t Session::DirIno(bool trash, const std::string& path) {
@@ -358,6 +460,29 @@ uint64_t Session::DirIno(bool trash, const std::string& path) {
       return i;
     }
     if (it->second.path == path && it->second.trash == trash) return i;
+  }
+}
+
+uint64_t Session::RenumberForWrite(int64_t id) {
+  std::lock_guard<std::mutex> lk(alias_mu_);
+  // An older alias keeps resolving: the kernel may still hold it.
+  uint64_t alias = ino::Make(ino::Tag::kFileAlias, next_alias_++);
+  alias_of_[id] = alias;
+  alias_rec_[alias] = id;
+  return alias;
+}
+
+uint64_t Session::KnownDirIno(bool trash, const std::string& path) {
+  if (path.empty()) return trash ? ino::kTrashArtifacts : ino::kArtifacts;
+  ino::Tag tag = trash ? ino::Tag::kTrashDir : ino::Tag::kDir;
+  uint64_t h = ino::PathHash(path);
+  std::lock_guard<std::mutex> lk(dirs_mu_);
+  for (;; h = (h + 1) & ino::kLowMask) {
+    auto it = dir_inos_.find(ino::Make(tag, h));
+    if (it == dir_inos_.end()) return 0;
+    if (it->second.path == path && it->second.trash == trash) {
+      return it->second.nlookup > 0 ? it->first : 0;
+    }
   }
 }
 
@@ -429,19 +554,37 @@ Result<Node> Session::Resolve(uint64_t i) {
       n.kind = Node::kFile;
       n.id = static_cast<int64_t>(low);
       n.trash = ino::TagOf(i) == ino::Tag::kTrashArtifact;
-      std::shared_lock<std::shared_mutex> lk(view_mu_);
-      // The area the inode was handed out for first. After a rename between the areas the
-      // kernel keeps the inode it had, so the other area is the record's new place.
-      const FileRec* r = area(n.trash).Rec(n.id);
-      if (!r) {
-        r = area(!n.trash).Rec(n.id);
-        if (r) n.trash = !n.trash;
+      {
+        std::shared_lock<std::shared_mutex> lk(view_mu_);
+        // The area the inode was handed out for first. After a rename between the areas the
+        // kernel keeps the inode it had, so the other area is the record's new place.
+        const FileRec* r = area(n.trash).Rec(n.id);
+        if (!r) {
+          r = area(!n.trash).Rec(n.id);
+          if (r) n.trash = !n.trash;
+        }
+        if (r) {
+          if (r->is_folder) n.kind = Node::kFolder;
+          return n;
+        }
       }
-      if (r) {
-        if (r->is_folder) n.kind = Node::kFolder;
-        return n;
+      // Its directory is not loaded (say another process moved the record there).
+      REGFS_ASSIGN_OR_RETURN(auto rec, LoadFileRec(n.id));
+      if (!rec) return Status::NotFound("artifact id " + std::to_string(n.id) + " is not shown");
+      n.trash = rec->state == kStateTrash;
+      if (rec->is_folder) n.kind = Node::kFolder;
+      return n;
+    }
+    case ino::Tag::kFileAlias: {
+      int64_t id;
+      {
+        std::lock_guard<std::mutex> lk(alias_mu_);
+        auto it = alias_rec_.find(i);
+        if (it == alias_rec_.end()) return Status::NotFound("inode " + std::to_string(i));
+        id = it->second;
       }
-      return Status::NotFound("artifact id " + std::to_string(n.id) + " is not shown");
+      // Served as the record's visible file inode.
+      return Resolve(ino::FileIno(false, id));
     }
     case ino::Tag::kCollection: {
       n.kind = Node::kCollection;
@@ -514,7 +657,14 @@ uint64_t Session::InoOf(const Node& n) {
     case Node::kTrashTop: return ino::kTrash;
     case Node::kTrashCollectionsTop: return ino::kTrashCollections;
     case Node::kDir: return DirIno(n.trash, n.path);
-    case Node::kFile: return ino::FileIno(n.trash, n.id);
+    case Node::kFile: {
+      if (!n.trash) {
+        std::lock_guard<std::mutex> lk(alias_mu_);
+        auto it = alias_of_.find(n.id);
+        if (it != alias_of_.end()) return it->second;
+      }
+      return ino::FileIno(n.trash, n.id);
+    }
     case Node::kCollection: return ino::Make(ino::Tag::kCollection, n.id);
     case Node::kMember: return ino::Make(ino::Tag::kMember, n.id);
     case Node::kPending: return ino::Make(ino::Tag::kPending, n.id);
@@ -536,7 +686,7 @@ uint64_t Session::InoOf(const Node& n) {
   return 0;
 }
 
-Status Session::Stat(const Node& n, struct stat* st) {
+Status Session::Stat(const Node& n, struct stat* st, const FileRec* detached) {
   *st = {};
   st->st_uid = owner_uid_;
   st->st_gid = owner_gid_;
@@ -580,6 +730,7 @@ Status Session::Stat(const Node& n, struct stat* st) {
     case Node::kFile: {
       const FileRec* r = area(n.trash).Rec(n.id);
       if (!r) r = area(!n.trash).Rec(n.id);
+      if (!r && detached && detached->id == n.id) r = detached;
       if (!r) return Status::NotFound("artifact id " + std::to_string(n.id));
       bool can_write = !cfg_.read_only && r->state == kStateVisible && r->key_is_path;
       file(*r, can_write ? 0644 : 0444);
@@ -599,6 +750,7 @@ Status Session::Stat(const Node& n, struct stat* st) {
       if (n.path.empty()) {
         const FileRec* r = area(n.trash).Rec(n.id);
         if (!r) r = area(!n.trash).Rec(n.id);
+        if (!r && detached && detached->id == n.id) r = detached;
         if (!r) return Status::NotFound("artifact id " + std::to_string(n.id));
         dir(0555);
         st->st_mtim = st->st_atim = r->mtime;
@@ -739,6 +891,23 @@ void Session::InvalInode(uint64_t i) {
   notify_cv_.notify_all();  // the poller shares this condition variable
 }
 
+void Session::CountRequest(const char* op) {
+  std::lock_guard<std::mutex> lk(stats_mu_);
+  auto it = requests_.find(std::string_view(op));
+  if (it == requests_.end()) it = requests_.emplace(op, 0).first;
+  ++it->second;
+}
+
+std::string Session::RequestStats() {
+  std::string out;
+  {
+    std::lock_guard<std::mutex> lk(stats_mu_);
+    for (const auto& [op, n] : requests_) out += (out.empty() ? "" : ", ") + op + " " + std::to_string(n);
+  }
+  std::lock_guard<std::mutex> lk(notify_mu_);
+  return (out.empty() ? "none" : out) + "; invalidations sent " + std::to_string(notified_);
+}
+
 void Session::NotifyLoop() {
   std::unique_lock<std::mutex> lk(notify_mu_);
   for (;;) {
@@ -746,6 +915,7 @@ void Session::NotifyLoop() {
     if (stopping_) return;
     Inval item = std::move(notify_q_.front());
     notify_q_.pop_front();
+    ++notified_;
     lk.unlock();
     if (se_) {
       // ENOENT just means the kernel had nothing cached: not an error.
@@ -776,16 +946,11 @@ void Session::PollLoop() {
         }
       }
     }
-    if (changed || stale_) {
-      stale_ = true;
-      bool loaded;
-      {
-        std::shared_lock<std::shared_mutex> vlk(view_mu_);
-        loaded = loaded_;
-      }
-      if (loaded) {
-        Status s = EnsureFresh();
-        if (!s.ok()) log::Error("reloading after an external change: " + s.ToString());
+    if (changed || reload_wanted_.exchange(false)) {
+      Status s = ReloadAll();
+      if (!s.ok()) {
+        log::Error("reloading after an external change: " + s.ToString());
+        reload_wanted_ = true;  // try again at the next poll
       }
     }
     lk.lock();

@@ -24,12 +24,15 @@
 #include "core/hash.h"
 #include "core/instance.h"
 #include "core/registry.h"
+#include "fs/inodes.h"
 #include "fs/mount.h"
 #include "fs/view.h"
 
 struct fuse_session;
 
 namespace regfs {
+
+class Passthrough;
 
 // What an inode number stands for.
 struct Node {
@@ -138,38 +141,70 @@ class Session {
   Result<Writer> AcquireWriter();
 
   // ------------------------------------------------------------ the view
+  // The view is loaded one directory at a time (fs/view.h). Before reading a directory of
+  // an area through area(), an operation calls EnsureDir for it, without holding view_mu_;
+  // it then reads under view_mu_ shared. Collections are loaded whole (EnsureCollections).
   std::shared_mutex& view_mu() { return view_mu_; }
   AreaView& area(bool trash) { return trash ? trash_ : visible_; }
   const std::vector<CollectionRec>& collections(bool trash) const {
     return trash ? trash_cols_ : visible_cols_;
   }
-  // Loads the view when it has not been loaded or an external change made it stale.
-  // Call without holding view_mu_.
-  Status EnsureFresh();
-  // Members of a collection in link order (cached per view generation).
+  // Loads directory `dir` of an area when it is not loaded. kNotFound when it does not
+  // exist. Call without holding view_mu_.
+  Status EnsureDir(bool trash, const std::string& dir);
+  Status EnsureCollections();
+  // Members of a collection in link order (cached until collections change).
   Result<std::vector<MemberRec>> Members(int64_t collection_id);
   // After the mount itself changed records: re-reads the rows at these keys (both areas)
-  // and these artifact ids, and the collections. Call while holding the writer.
+  // and these artifact ids, and updates the loaded directories. Call while holding the
+  // writer.
+  // `kernel_did`: the name the kernel itself just removed or renamed away (unlink, rename),
+  // which needs no invalidation.
+  struct KernelDid {
+    uint64_t parent;
+    std::string name;
+  };
   Status RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
-                     const std::vector<int64_t>& ids);
+                     const std::vector<int64_t>& ids, const KernelDid* kernel_did = nullptr);
+  // After a whole directory of records moved: forgets what is loaded at and below `dir` in
+  // an area, so that it is listed again when next used.
+  void RefreshTree(bool trash, const std::string& dir);
   Status RefreshCollections(Registry& reg);
-  // The current artifact record behind a file inode (view first, database otherwise).
+  // The current artifact record behind a file inode.
   Result<std::optional<Artifact>> LoadArtifact(int64_t id);
+  // The record behind a file inode as the view shows it, from the database (for an inode
+  // whose directory is not loaded, e.g. a record moved away by another process).
+  Result<std::optional<FileRec>> LoadFileRec(int64_t id);
 
   // ------------------------------------------------------------ inodes
   Result<Node> Resolve(uint64_t ino);
   uint64_t InoOf(const Node& n);
   // Directory inodes map back to paths while the kernel holds a reference.
   uint64_t DirIno(bool trash, const std::string& path);
+  // The inode of a directory the kernel holds, or 0 when it holds none for that path.
+  uint64_t KnownDirIno(bool trash, const std::string& path);
   void AddLookup(uint64_t ino);
   // After a directory rename the kernel keeps the inodes it holds for the moved directory
   // and everything below it: from now on those inode numbers stand for the new paths.
   void RetargetDirs(bool from_trash, const std::string& from, const std::string& to);
   void Forget(uint64_t ino, uint64_t n);
-  // Attributes of a node (from the view; caller holds view_mu_ shared).
-  Status Stat(const Node& n, struct stat* st);
+  // Attributes of a node (from the view; caller holds view_mu_ shared). `detached`: the
+  // record of a file node whose directory is not loaded (LoadFileRec).
+  Status Stat(const Node& n, struct stat* st, const FileRec* detached = nullptr);
   // The on-disk path behind a folder artifact entry (stored folder + path inside it).
   Result<std::string> FolderPath(int64_t artifact_id, const std::string& inner);
+
+  // ------------------------------------------------------------ passthrough, write aliases
+  // The kernel passthrough of reads (fs/passthrough.h), when this mount has it; else null.
+  Passthrough* passthrough() const { return passthrough_; }
+  void set_passthrough(Passthrough* pt) { passthrough_ = pt; }
+  // Gives a visible record's file a new inode number for the rest of the mount and returns
+  // it. A write open of an inode that readers hold open in passthrough mode cannot be served
+  // on that inode (the kernel refuses a second io mode); it is answered ESTALE, the kernel
+  // looks the name up again, finds the new number and opens that instead.
+  uint64_t RenumberForWrite(int64_t id);
+  // True for an inode made by RenumberForWrite (never used for passthrough).
+  bool IsWriteAlias(uint64_t ino) const { return ino::TagOf(ino) == ino::Tag::kFileAlias; }
 
   // ------------------------------------------------------------ pending writes
   uint64_t AddPending(const std::string& dir, const std::string& name);
@@ -189,15 +224,23 @@ class Session {
   void InvalEntry(uint64_t parent, const std::string& name);
   void InvalInode(uint64_t ino);
 
-  // Dev-only counters, logged at unmount.
+  // Counters, logged at unmount: view reloads after external changes, and requests by name
+  // (RequestStats), so that a benchmark shows where the kernel's round trips went.
   std::atomic<uint64_t> reloads{0};
+  void CountRequest(const char* op);
+  std::string RequestStats();
 
  private:
-  Status LoadAll();
+  // Lists one directory of an area from the registry (into the view's form).
+  Status ListDir(Registry& reg, bool trash, const std::string& dir, AreaView::Listing* out);
+  Status LoadCollections(Registry& reg);
+  // After another process changed the registry: lists every loaded directory the kernel may
+  // hold names of again (forgetting the others), and the collections, and tells the kernel
+  // which names now mean something else. Takes the writer, so no change of the mount's
+  // own lands meanwhile.
+  Status ReloadAll();
   void PollLoop();
   void NotifyLoop();
-  // Compares the old and new view and queues kernel invalidations for what changed.
-  void QueueDiff(const AreaView& before, const AreaView& after, bool trash);
 
   MountConfig cfg_;
   std::shared_ptr<const InstanceInfo> info_;
@@ -213,8 +256,12 @@ class Session {
   std::vector<std::unique_ptr<Registry>> pool_;
 
   std::shared_mutex view_mu_;
-  bool loaded_ = false;
-  std::atomic<bool> stale_{false};
+  // Bumped by every change of the view from the registry: a directory listed while it moved
+  // may miss that change and is listed again.
+  std::atomic<uint64_t> epoch_{0};
+  // An external change was seen (by AcquireWriter): the poller reloads.
+  std::atomic<bool> reload_wanted_{false};
+  bool cols_loaded_ = false;
   AreaView visible_{false};
   AreaView trash_{true};
   std::vector<CollectionRec> visible_cols_, trash_cols_;
@@ -237,6 +284,12 @@ class Session {
   std::mutex folder_roots_mu_;
   std::unordered_map<int64_t, std::string> folder_roots_;  // artifact id -> stored folder
 
+  Passthrough* passthrough_ = nullptr;
+  std::mutex alias_mu_;
+  uint64_t next_alias_ = 1;
+  std::unordered_map<int64_t, uint64_t> alias_of_;   // record id -> alias inode
+  std::unordered_map<uint64_t, int64_t> alias_rec_;  // alias inode -> record id
+
   std::mutex pending_mu_;
   uint64_t next_pending_ = 1;
   std::map<uint64_t, PendingFile> pending_;
@@ -252,6 +305,9 @@ class Session {
     std::string name;  // empty: inode invalidation
   };
   std::deque<Inval> notify_q_;
+  uint64_t notified_ = 0;  // invalidations sent (guarded by notify_mu_)
+  std::mutex stats_mu_;
+  std::map<std::string, uint64_t, std::less<>> requests_;
   bool stopping_ = false;
   std::thread poller_, notifier_;
 };

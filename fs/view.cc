@@ -13,26 +13,30 @@ bool Newer(const timespec& a, const timespec& b) {
   return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
 }
 
-// Splits "a/b/c" into its components.
-std::vector<std::string> Components(const std::string& path) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start < path.size()) {
-    size_t slash = path.find('/', start);
-    if (slash == std::string::npos) slash = path.size();
-    out.push_back(path.substr(start, slash - start));
-    start = slash + 1;
-  }
-  return out;
+std::string ParentOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
-}  // namespace
+std::string BaseOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string JoinPath(const std::string& dir, const std::string& name) {
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+bool AtOrBelow(const std::string& path, const std::string& dir) {
+  return path == dir ||
+         (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
+}
 
 // Every name the mount shows comes from here: the first candidate that is one valid path
 // component and not taken, else one made from the record id (ids are unique, and the loop
 // steps past the rare key that happens to look like one).
-std::string PickName(const std::function<bool(const std::string&)>& taken,
-                     std::initializer_list<std::string> candidates, int64_t id) {
+template <typename Taken>
+std::string PickName(const Taken& taken, std::initializer_list<std::string> candidates, int64_t id) {
   for (const std::string& c : candidates)
     if (IsSafeComponent(c) && !taken(c)) return c;
   std::string base = "@" + std::to_string(id);
@@ -41,9 +45,19 @@ std::string PickName(const std::function<bool(const std::string&)>& taken,
   return name;
 }
 
-bool IsSafeComponent(const std::string& name) {
-  return !name.empty() && name != "." && name != ".." && name.size() <= 255 &&
-         name.find('/') == std::string::npos && name.find('\0') == std::string::npos;
+}  // namespace
+
+std::string KeyDir(std::string_view key) {
+  size_t start = 0;
+  size_t dir_end = 0;  // the directory is key[0, dir_end)
+  for (;;) {
+    size_t slash = key.find('/', start);
+    if (slash == std::string_view::npos) break;  // the last component is never a directory
+    if (!IsSafeComponent(key.substr(start, slash - start))) break;
+    dir_end = slash;
+    start = slash + 1;
+  }
+  return std::string(key.substr(0, dir_end));
 }
 
 FileRec MakeFileRec(int64_t id, std::string_view uid, const std::optional<std::string_view>& key,
@@ -53,15 +67,10 @@ FileRec MakeFileRec(int64_t id, std::string_view uid, const std::optional<std::s
   r.id = id;
   r.uid = uid;
   r.suffix = suffix;
+  if (key) r.dir = KeyDir(*key);
   if (key && IsSafeKey(*key)) {
     r.key_is_path = true;
-    size_t slash = key->rfind('/');
-    if (slash == std::string_view::npos) {
-      r.base = *key;
-    } else {
-      r.dir = key->substr(0, slash);
-      r.base = key->substr(slash + 1);
-    }
+    r.base = key->substr(r.dir.empty() ? 0 : r.dir.size() + 1);
   } else {
     // A suffix that is not plain text for a file name (a '/', a NUL, too long) is left off.
     r.base = r.uid + r.suffix;
@@ -86,7 +95,7 @@ FileRec MakeFileRec(const Artifact& a) {
 
 std::string DisplayPath(const FileRec& r) {
   if (!r.key_is_path) return "";
-  return r.dir.empty() ? r.base : r.dir + "/" + r.base;
+  return JoinPath(r.dir, r.base);
 }
 
 std::string AtUidName(const std::string& name, const std::string& uid, const std::string& suffix) {
@@ -100,9 +109,19 @@ std::string AtUidName(const std::string& name, const std::string& uid, const std
 
 // ---------------------------------------------------------------- AreaView
 
+AreaView::AreaView(bool is_trash, bool complete) : trash_(is_trash) {
+  if (complete) dirs_[""];
+}
+
 const FileRec* AreaView::Rec(int64_t id) const {
   auto it = recs_.find(id);
   return it == recs_.end() ? nullptr : &it->second;
+}
+
+bool AreaView::HasDir(const std::string& path) const {
+  if (path.empty() || Loaded(path)) return true;
+  auto p = dirs_.find(ParentOf(path));
+  return p != dirs_.end() && p->second.subdirs.count(BaseOf(path)) != 0;
 }
 
 const std::map<std::string, AreaView::Child>* AreaView::Names(const std::string& dir) const {
@@ -124,11 +143,19 @@ std::string AreaView::ShownName(int64_t id) const {
   return it == shown_.end() ? std::string() : it->second;
 }
 
-void AreaView::Clear() {
-  recs_.clear();
-  dirs_.clear();
-  shown_.clear();
-  dirs_[""];
+std::vector<int64_t> AreaView::IdsAt(const std::string& dir, const std::string& base) const {
+  auto it = dirs_.find(dir);
+  if (it == dirs_.end()) return {};
+  auto g = it->second.groups.find(base);
+  return g == it->second.groups.end() ? std::vector<int64_t>() : g->second;
+}
+
+std::vector<std::string> AreaView::LoadedDirs() const {
+  std::vector<std::string> out;
+  out.reserve(dirs_.size());
+  for (const auto& [path, d] : dirs_) out.push_back(path);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 void AreaView::EraseGroupNames(Dir& d, const std::string& base) {
@@ -146,6 +173,20 @@ void AreaView::EraseGroupNames(Dir& d, const std::string& base) {
 void AreaView::NameGroup(Dir& d, const std::string& base) {
   auto g = d.groups.find(base);
   if (g == d.groups.end() || g->second.empty()) return;
+  auto taken = [&d](const std::string& n) { return d.names.count(n) != 0; };
+  const bool plain_free = d.subdirs.count(base) == 0;  // a directory keeps the plain name
+  if (g->second.size() == 1) {
+    // The common case: one record, which usually gets its plain name.
+    const FileRec& r = recs_.at(g->second.front());
+    std::string name = plain_free && IsSafeComponent(base) && !taken(base)
+                           ? base
+                           : PickName(taken,
+                                      {AtUidName(base, r.uid, r.suffix), r.uid + r.suffix, r.uid},
+                                      r.id);
+    d.names[name] = Child{false, r.id};
+    shown_[r.id] = std::move(name);
+    return;
+  }
   std::vector<const FileRec*> members;
   members.reserve(g->second.size());
   for (int64_t id : g->second) members.push_back(&recs_.at(id));
@@ -165,12 +206,10 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
       return a->id > b->id;
     });
   }
-  // A directory of the same name keeps the plain name.
-  auto taken = [&d](const std::string& n) { return d.names.count(n) != 0; };
   for (size_t i = 0; i < members.size(); ++i) {
     if (!trash_ && i > 0) break;  // older visible versions are not shown
     const FileRec* r = members[i];
-    std::string plain = i == 0 && d.subdirs.count(base) == 0 ? base : std::string();
+    std::string plain = i == 0 && plain_free ? base : std::string();
     std::string name = PickName(taken,
                                 {plain, AtUidName(base, r->uid, r->suffix), r->uid + r->suffix,
                                  r->uid},
@@ -180,54 +219,148 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
   }
 }
 
-void AreaView::Adjust(const std::string& dir, int delta) {
-  if (dir.empty()) return;
-  std::vector<std::string> comps = Components(dir);
-  std::string parent;
-  for (const std::string& name : comps) {
-    std::string path = parent.empty() ? name : parent + "/" + name;
-    Dir& p = dirs_[parent];
-    int64_t& count = p.subdirs[name];
-    bool created = count == 0;
-    count += delta;
-    if (count <= 0) {
-      p.subdirs.erase(name);
-      EraseGroupNames(p, name);
-      p.names.erase(name);
-      NameGroup(p, name);  // a file of that name gets its plain name back
-      // Everything below is gone too: no record and no user-made directory remains.
-      for (auto it = dirs_.begin(); it != dirs_.end();) {
-        if (it->first == path || it->first.compare(0, path.size() + 1, path + "/") == 0)
-          it = dirs_.erase(it);
-        else
-          ++it;
-      }
-      return;
-    }
-    if (created) {
-      dirs_[path];
-      // The name may be shown by a file of another group (as its @<uid> name): that group
-      // is named again once the directory holds the name.
-      std::string displaced_base;
-      auto held = p.names.find(name);
-      if (held != p.names.end() && !held->second.is_dir) {
-        if (const FileRec* r = Rec(held->second.id)) displaced_base = r->base;
-      }
-      EraseGroupNames(p, name);
-      if (!displaced_base.empty()) EraseGroupNames(p, displaced_base);
-      p.names[name] = Child{true, 0};
-      NameGroup(p, name);
-      if (!displaced_base.empty() && displaced_base != name) NameGroup(p, displaced_base);
-    }
-    parent = path;
+void AreaView::AddSubdir(Dir& d, const std::string& name) {
+  if (!d.subdirs.insert(name).second) return;
+  // The name may be shown by a file of another group (as its @<uid> name): that group is
+  // named again once the directory holds the name.
+  std::string displaced_base;
+  auto held = d.names.find(name);
+  if (held != d.names.end() && !held->second.is_dir) {
+    if (const FileRec* r = Rec(held->second.id)) displaced_base = r->base;
+  }
+  EraseGroupNames(d, name);
+  if (!displaced_base.empty()) EraseGroupNames(d, displaced_base);
+  d.names[name] = Child{true, 0};
+  NameGroup(d, name);
+  if (!displaced_base.empty() && displaced_base != name) NameGroup(d, displaced_base);
+}
+
+void AreaView::DropSubdir(Dir& d, const std::string& name) {
+  if (d.subdirs.erase(name) == 0) return;
+  auto n = d.names.find(name);
+  if (n != d.names.end() && n->second.is_dir) d.names.erase(n);
+  EraseGroupNames(d, name);
+  NameGroup(d, name);  // a file of that name gets its plain name back
+}
+
+void AreaView::Prune(std::string dir) {
+  while (!dir.empty()) {
+    auto it = dirs_.find(dir);
+    if (it == dirs_.end() || !it->second.names.empty() || user_dirs_.count(dir)) return;
+    dirs_.erase(it);
+    std::string parent = ParentOf(dir);
+    auto p = dirs_.find(parent);
+    if (p == dirs_.end()) return;
+    DropSubdir(p->second, BaseOf(dir));
+    dir = std::move(parent);
   }
 }
 
+void AreaView::EnsurePath(const std::string& path) {
+  if (path.empty()) return;
+  std::string cur;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = path.find('/', start);
+    std::string comp = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string child = JoinPath(cur, comp);
+    auto it = dirs_.find(cur);
+    if (it != dirs_.end() && it->second.subdirs.count(comp) == 0) {
+      AddSubdir(it->second, comp);
+      // Nothing was below it, so its whole (empty) content is known.
+      dirs_.try_emplace(child);
+    }
+    if (slash == std::string::npos) return;
+    cur = std::move(child);
+    start = slash + 1;
+  }
+}
+
+void AreaView::DropRecords(Dir& d) {
+  for (const auto& [base, ids] : d.groups) {
+    for (int64_t id : ids) {
+      recs_.erase(id);
+      shown_.erase(id);
+    }
+  }
+}
+
+bool AreaView::Install(const std::string& dir, const Listing& listing) {
+  if (auto old = dirs_.find(dir); old != dirs_.end()) {
+    DropRecords(old->second);
+    dirs_.erase(old);
+  }
+  // Subdirectories that exist because of user-made directories below `dir`.
+  std::vector<std::string> user_children;
+  const std::string prefix = dir.empty() ? std::string() : dir + "/";
+  for (auto it = user_dirs_.lower_bound(prefix); it != user_dirs_.end(); ++it) {
+    if (it->compare(0, prefix.size(), prefix) != 0) break;
+    if (it->size() == prefix.size()) continue;  // "" itself
+    std::string rest = it->substr(prefix.size());
+    std::string first = rest.substr(0, rest.find('/'));
+    if (user_children.empty() || user_children.back() != first) user_children.push_back(first);
+  }
+  bool exists = dir.empty() || !listing.files.empty() || !listing.subdirs.empty() ||
+                !user_children.empty() || user_dirs_.count(dir) != 0;
+  if (!exists) {
+    // Whatever the parent knew of it is stale.
+    auto p = dirs_.find(ParentOf(dir));
+    if (p != dirs_.end() && p->second.subdirs.count(BaseOf(dir))) {
+      DropSubdir(p->second, BaseOf(dir));
+      Prune(ParentOf(dir));
+    }
+    return false;
+  }
+  // The listing is newer than what the view shows elsewhere: its records move here.
+  for (const FileRec& r : listing.files)
+    if (recs_.count(r.id)) Remove(r.id);
+  EnsurePath(dir);
+  Dir& d = dirs_[dir];
+  for (const std::string& s : listing.subdirs) d.subdirs.insert(s);
+  for (const std::string& s : user_children) d.subdirs.insert(s);
+  for (const std::string& s : d.subdirs) d.names[s] = Child{true, 0};
+  for (const FileRec& r : listing.files) {
+    recs_[r.id] = r;
+    d.groups[r.base].push_back(r.id);
+  }
+  // Named in a fixed order, so that listing the same records again shows the same names.
+  std::vector<const std::string*> bases;
+  bases.reserve(d.groups.size());
+  for (const auto& [base, ids] : d.groups) bases.push_back(&base);
+  std::sort(bases.begin(), bases.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  for (const std::string* base : bases) NameGroup(d, *base);
+  return true;
+}
+
+void AreaView::Evict(const std::string& dir) {
+  auto it = dirs_.find(dir);
+  if (it == dirs_.end()) return;
+  DropRecords(it->second);
+  dirs_.erase(it);
+}
+
 void AreaView::Put(const FileRec& r) {
-  Remove(r.id);
+  auto old = recs_.find(r.id);
+  if (old != recs_.end()) {
+    if (old->second.dir == r.dir) {
+      // Same directory: replace in place (no pruning of a directory the record stays in).
+      Dir& d = dirs_.at(r.dir);
+      const std::string base = old->second.base;
+      EraseGroupNames(d, base);
+      auto& group = d.groups[base];
+      group.erase(std::remove(group.begin(), group.end(), r.id), group.end());
+      if (group.empty()) d.groups.erase(base);
+      recs_.erase(old);
+      NameGroup(d, base);
+    } else {
+      Remove(r.id);
+    }
+  }
+  EnsurePath(r.dir);
+  auto it = dirs_.find(r.dir);
+  if (it == dirs_.end()) return;  // not loaded: listed when it is
   recs_[r.id] = r;
-  Adjust(r.dir, +1);
-  Dir& d = dirs_[r.dir];
+  Dir& d = it->second;
   EraseGroupNames(d, r.base);
   d.groups[r.base].push_back(r.id);
   NameGroup(d, r.base);
@@ -235,33 +368,30 @@ void AreaView::Put(const FileRec& r) {
 
 void AreaView::Remove(int64_t id) {
   auto it = recs_.find(id);
-  if (it == recs_.end()) return;
+  if (it == recs_.end()) {
+    shown_.erase(id);
+    return;
+  }
   const std::string dir = it->second.dir;
   const std::string base = it->second.base;
-  auto dit = dirs_.find(dir);
-  if (dit != dirs_.end()) {
-    Dir& d = dit->second;
-    EraseGroupNames(d, base);
-    auto& group = d.groups[base];
-    group.erase(std::remove(group.begin(), group.end(), id), group.end());
-    if (group.empty()) d.groups.erase(base);
-    recs_.erase(it);
-    NameGroup(d, base);
-  } else {
-    recs_.erase(it);
+  Dir& d = dirs_.at(dir);  // records are held only in loaded directories
+  EraseGroupNames(d, base);
+  auto g = d.groups.find(base);
+  if (g != d.groups.end()) {
+    g->second.erase(std::remove(g->second.begin(), g->second.end(), id), g->second.end());
+    if (g->second.empty()) d.groups.erase(g);
   }
+  recs_.erase(it);
   shown_.erase(id);
-  Adjust(dir, -1);
+  NameGroup(d, base);
+  Prune(dir);
 }
 
 bool AreaView::MakeDir(const std::string& path) {
-  size_t slash = path.rfind('/');
-  std::string parent = slash == std::string::npos ? "" : path.substr(0, slash);
-  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
-  auto p = dirs_.find(parent);
-  if (p == dirs_.end() || p->second.names.count(name)) return false;
-  Adjust(path, +1);
-  dirs_[path].user_made = true;
+  auto p = dirs_.find(ParentOf(path));
+  if (p == dirs_.end() || p->second.names.count(BaseOf(path))) return false;
+  user_dirs_.insert(path);
+  EnsurePath(path);
   return true;
 }
 
@@ -272,85 +402,53 @@ bool AreaView::DirEmpty(const std::string& path) const {
 
 bool AreaView::RemoveDir(const std::string& path) {
   auto it = dirs_.find(path);
-  if (it == dirs_.end()) return true;
-  if (!it->second.names.empty()) return false;
-  if (it->second.user_made) {
-    it->second.user_made = false;
-    Adjust(path, -1);
-  }
+  if (it != dirs_.end() && !it->second.names.empty()) return false;
+  user_dirs_.erase(path);
+  Prune(path);
   return true;
 }
 
+namespace {
+// The paths of `set` at or below `dir`, deepest first.
+std::vector<std::string> AtOrBelowOf(const std::set<std::string>& set, const std::string& dir) {
+  std::vector<std::string> out;
+  for (auto it = set.lower_bound(dir); it != set.end() && it->compare(0, dir.size(), dir) == 0; ++it)
+    if (AtOrBelow(*it, dir)) out.push_back(*it);
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a > b; });
+  return out;
+}
+}  // namespace
+
 void AreaView::MoveUserDirs(const std::string& from, const std::string& to) {
-  std::vector<std::string> moved;
-  for (const auto& [path, d] : dirs_) {
-    if (!d.user_made) continue;
-    if (path == from || path.compare(0, from.size() + 1, from + "/") == 0) moved.push_back(path);
-  }
-  for (const std::string& path : moved) {
-    auto it = dirs_.find(path);
-    if (it == dirs_.end()) continue;
-    it->second.user_made = false;
-    Adjust(path, -1);
-  }
-  for (const std::string& path : moved) {
-    std::string target = to + path.substr(from.size());
-    if (!HasDir(target)) {
-      Adjust(target, +1);
-      dirs_[target].user_made = true;
-    } else if (!dirs_[target].user_made) {
-      Adjust(target, +1);
-      dirs_[target].user_made = true;
-    }
+  std::vector<std::string> moved = AtOrBelowOf(user_dirs_, from);
+  for (const std::string& p : moved) user_dirs_.erase(p);
+  for (const std::string& p : moved) Prune(p);
+  for (const std::string& p : moved) {
+    std::string target = to + p.substr(from.size());
+    user_dirs_.insert(target);
+    EnsurePath(target);
   }
 }
 
 void AreaView::DropUserDirs(const std::string& path) {
-  std::vector<std::string> marked;
-  for (const auto& [p, d] : dirs_) {
-    if (d.user_made && (p == path || p.compare(0, path.size() + 1, path + "/") == 0))
-      marked.push_back(p);
-  }
-  for (const std::string& p : marked) {
-    auto it = dirs_.find(p);
-    if (it == dirs_.end() || !it->second.user_made) continue;
-    it->second.user_made = false;
-    Adjust(p, -1);
-  }
+  std::vector<std::string> marked = AtOrBelowOf(user_dirs_, path);
+  for (const std::string& p : marked) user_dirs_.erase(p);
+  for (const std::string& p : marked) Prune(p);
 }
 
 bool AreaView::KeepDir(const std::string& path) {
   if (path.empty()) return true;
-  size_t slash = path.rfind('/');
-  if (slash != std::string::npos && !KeepDir(path.substr(0, slash))) return false;
-  auto it = dirs_.find(path);
-  if (it != dirs_.end()) {
-    if (!it->second.user_made) {
-      Adjust(path, +1);
-      dirs_[path].user_made = true;
-    }
-    return true;
+  std::string parent = ParentOf(path);
+  if (!KeepDir(parent)) return false;
+  if (user_dirs_.count(path)) return true;
+  auto p = dirs_.find(parent);
+  if (p != dirs_.end()) {
+    const std::string name = BaseOf(path);
+    if (!p->second.subdirs.count(name) && p->second.names.count(name)) return false;  // a file has it
   }
-  return MakeDir(path);
-}
-
-std::vector<std::string> AreaView::UserDirs() const {
-  std::vector<std::string> out;
-  for (const auto& [p, d] : dirs_)
-    if (d.user_made) out.push_back(p);
-  std::sort(out.begin(), out.end());  // "a" sorts before "a/b"
-  return out;
-}
-
-std::vector<int64_t> AreaView::IdsUnder(const std::string& dir) const {
-  std::vector<int64_t> ids;
-  for (const auto& [id, r] : recs_) {
-    if (dir.empty() || r.dir == dir || r.dir.compare(0, dir.size() + 1, dir + "/") == 0) {
-      if (r.key_is_path || dir.empty()) ids.push_back(id);
-    }
-  }
-  std::sort(ids.begin(), ids.end());
-  return ids;
+  user_dirs_.insert(path);
+  EnsurePath(path);
+  return true;
 }
 
 // ---------------------------------------------------------------- collections

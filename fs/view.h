@@ -5,13 +5,20 @@
 //   - artifacts/<key>: the latest visible artifact per key; the other versions are hidden.
 //   - .trash/artifacts/<key>: every trashed artifact; where several share a path the most
 //     recently trashed keeps the name and the others are `<name without suffix>@<uid><suffix>`.
-//   - a key that is NULL or not a safe path is shown as `<uid><suffix>` at the top.
+//   - a record whose key is NULL is shown at the top as `<uid><suffix>`; a key that is not a
+//     safe path is shown the same way in the deepest directory its key names safely (the
+//     top when its first component is already unsafe), so that a directory listing finds it
+//     by its key range alone.
 //   - a file whose name is also a directory (keys "a" and "a/b") yields the name to the
 //     directory and is shown with the `@<uid>` form.
 //   - directories exist while something is below them, or when made by mkdir.
 //
-// Incremental: Put/Remove touch only the directories on one path and recompute the names of
-// one directory, so a change costs O(size of that directory), not O(registry).
+// Loaded on demand: the view holds only the directories that were listed (Install) and
+// what the mount changed in them since (Put/Remove), so mounting and the first `ls` never
+// read the whole registry. A directory is either loaded, with every record shown directly
+// in it and the names of all its subdirectories, or not known at all. Put/Remove touch the
+// loaded directories on one path and rename one group, so a change costs O(size of that
+// directory), not O(registry).
 // Not thread-safe: the session guards it with a shared mutex.
 #pragma once
 
@@ -19,7 +26,9 @@
 #include <ctime>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -45,10 +54,15 @@ struct FileRec {
 };
 
 FileRec MakeFileRec(const Artifact& a);
-// The same from the fields a listing carries (Registry::ForEachListed).
+// The same from the fields a listing carries (Registry::Listed).
 FileRec MakeFileRec(int64_t id, std::string_view uid, const std::optional<std::string_view>& key,
                     std::string_view suffix, int64_t size, std::string_view created_at,
                     std::string_view updated_at, int state, bool is_latest, bool is_folder);
+
+// The directory a key is shown in (see the header comment): every component but the last
+// for a safe key; for an unsafe one, the components before the first unsafe component (at
+// most all but the last). "" for the top.
+std::string KeyDir(std::string_view key);
 
 // The key a record is shown under, as a path ("" when not shown by key).
 std::string DisplayPath(const FileRec& r);
@@ -56,37 +70,60 @@ std::string DisplayPath(const FileRec& r);
 // `<name without suffix>@<uid><suffix>`.
 std::string AtUidName(const std::string& name, const std::string& uid, const std::string& suffix);
 
-// True for a name usable as one path component (non-empty, not . or .., no '/', <= 255).
-bool IsSafeComponent(const std::string& name);
-
 class AreaView {
  public:
-  explicit AreaView(bool is_trash) : trash_(is_trash) { dirs_[""]; }
+  // `complete`: the view starts out holding the whole area, which is empty (the top is
+  // loaded). The mount starts with nothing loaded.
+  explicit AreaView(bool is_trash, bool complete = false);
 
   struct Child {
     bool is_dir = false;
     int64_t id = 0;  // artifact id for files
   };
 
-  // Adds or replaces the record with r.id.
+  // What the registry lists for one directory: the records shown directly in it (each
+  // with r.dir == that directory) and the names of its subdirectories.
+  struct Listing {
+    std::vector<FileRec> files;
+    std::vector<std::string> subdirs;
+  };
+
+  bool Loaded(const std::string& dir) const { return dirs_.count(dir) != 0; }
+  // Replaces what the view holds for `dir` with `listing`, merged with the user-made
+  // subdirectories. A record it lists that the view shows elsewhere moves here. Returns
+  // false, and leaves `dir` unloaded, when the directory does not exist: nothing below it
+  // and not user-made (the top always exists).
+  bool Install(const std::string& dir, const Listing& listing);
+  // Forgets a loaded directory's content (it is listed again when needed).
+  void Evict(const std::string& dir);
+  std::vector<std::string> LoadedDirs() const;
+
+  // The mount changed records. Put adds or replaces the record with r.id where it is shown
+  // (a no-op for the record itself when its directory is not loaded; the directories on its
+  // path that are loaded learn of them). Remove takes the record out; a loaded directory
+  // left empty (and not user-made) goes, and so on up.
   void Put(const FileRec& r);
-  // Removes the record with this id (no-op when absent).
   void Remove(int64_t id);
-  void Clear();
 
   const FileRec* Rec(int64_t id) const;
-  bool HasDir(const std::string& path) const { return dirs_.count(path) != 0; }
-  // Children of a directory by shown name, or nullptr when the directory does not exist.
+  // True when `path` is a directory: it is loaded, or its loaded parent lists it. A
+  // directory whose parent is not loaded either is not known (false).
+  bool HasDir(const std::string& path) const;
+  // Children of a loaded directory by shown name, or nullptr when it is not loaded.
   const std::map<std::string, Child>* Names(const std::string& dir) const;
-  // Resolves one name in a directory.
+  // Resolves one name in a loaded directory.
   std::optional<Child> Lookup(const std::string& dir, const std::string& name) const;
   // The name a record is shown under ("" when hidden, e.g. an older version).
   std::string ShownName(int64_t id) const;
+  // The records of a loaded directory whose key ends in `base` (shown or not).
+  std::vector<int64_t> IdsAt(const std::string& dir, const std::string& base) const;
 
   // mkdir / rmdir of user-made directories (kept in memory until rmdir or unmount).
-  // MakeDir returns false when the name is taken. RemoveDir returns false when not empty.
+  // MakeDir needs the parent loaded and returns false when the name is taken. RemoveDir
+  // returns false when the (loaded) directory is not empty.
   bool MakeDir(const std::string& path);
   bool RemoveDir(const std::string& path);
+  // True when `path` is loaded with nothing in it, or not loaded.
   bool DirEmpty(const std::string& path) const;
   // Moves the user-made marks below `from` to `to` (rename of a directory).
   void MoveUserDirs(const std::string& from, const std::string& to);
@@ -95,31 +132,36 @@ class AreaView {
   // Keeps `path` and its parents as directories until rmdir (user-made), as a directory
   // emptied through the mount stays on any filesystem. Returns false on a name clash.
   bool KeepDir(const std::string& path);
-  // Every user-made directory, parents before children (to carry them over a reload).
-  std::vector<std::string> UserDirs() const;
-  // Every record id whose key lies below dir (dir "" = everything).
-  std::vector<int64_t> IdsUnder(const std::string& dir) const;
+  bool IsUserDir(const std::string& path) const { return user_dirs_.count(path) != 0; }
+  // Records held (those of loaded directories).
   size_t size() const { return recs_.size(); }
 
  private:
-  // Invariant: a directory exists (has an entry in dirs_ and in its parent's subdirs)
-  // exactly while its count is > 0; the count is the number of records below it plus the
-  // number of user-made directories at or below it.
   struct Dir {
     std::unordered_map<std::string, std::vector<int64_t>> groups;  // base name -> record ids
-    std::map<std::string, int64_t> subdirs;                       // name -> count
-    bool user_made = false;
+    std::unordered_set<std::string> subdirs;                      // names of subdirectories
     std::map<std::string, Child> names;  // what readdir shows; kept current per group
   };
-  // Adds `delta` to the count of every directory on the path (creating or dropping them).
-  void Adjust(const std::string& dir, int delta);
+  // Makes `name` a subdirectory of the loaded directory `d`; the group of files holding
+  // that name (or showing their @<uid> name there) is named again.
+  void AddSubdir(Dir& d, const std::string& name);
+  // Drops subdirectory `name` of the loaded directory `d`; a file of that name gets its
+  // plain name back.
+  void DropSubdir(Dir& d, const std::string& name);
+  // Unloads `dir` and its parents while they are loaded, empty and not user-made.
+  void Prune(std::string dir);
+  // Makes every directory on `path` known to its loaded parent; a directory that did not
+  // exist under a loaded parent is new and empty, so it is loaded as such.
+  void EnsurePath(const std::string& path);
+  void DropRecords(Dir& d);
   void EraseGroupNames(Dir& d, const std::string& base);
   void NameGroup(Dir& d, const std::string& base);
 
   bool trash_;
   std::unordered_map<int64_t, FileRec> recs_;
-  std::unordered_map<std::string, Dir> dirs_;
+  std::unordered_map<std::string, Dir> dirs_;  // loaded directories
   std::unordered_map<int64_t, std::string> shown_;  // record id -> shown name
+  std::set<std::string> user_dirs_;  // made by mkdir or kept after emptying (sorted: prefixes)
 };
 
 // Collections: few, so they are kept whole and named on demand.

@@ -13,7 +13,8 @@
 //     at most 255 bytes (NAME_MAX);
 //   - Lookup of every shown name resolves back to the record or directory shown there;
 //   - in the trash every record is listed; among visible versions the latest keeps the name;
-//   - a record with a NULL or unsafe key is shown at the top as <uid><suffix>;
+//   - a record with a NULL key is shown at the top as <uid><suffix>, one with an unsafe key
+//     the same way in the directory made of its components before the first unsafe one;
 //   - every collection and every member gets exactly one name;
 //   - removing every record (and rmdir of every made directory) leaves an empty root.
 // Check() returns "" when every invariant holds, else a description of the first violation.
@@ -97,6 +98,28 @@ inline bool OracleSafeKey(std::string_view key) {
   }
 }
 
+// Where a NULL or unsafe key is shown (SPEC.md section 4, README "Decisions"), stated
+// independently of fs/view.cc: the components before the first one that is no valid path
+// component, and never the last component.
+inline std::string OracleKeyDir(std::string_view key) {
+  std::vector<std::string_view> comps;
+  size_t start = 0;
+  for (;;) {
+    size_t slash = key.find('/', start);
+    if (slash == std::string_view::npos) break;
+    comps.push_back(key.substr(start, slash - start));
+    start = slash + 1;
+  }
+  std::string dir;
+  for (std::string_view c : comps) {
+    bool ok = !c.empty() && c != "." && c != ".." && c.size() <= 255 && c.find('\0') == std::string_view::npos;
+    if (!ok) break;
+    if (!dir.empty()) dir += '/';
+    dir += c;
+  }
+  return dir;
+}
+
 inline bool ShownNameOk(const std::string& n) {
   return !n.empty() && n != "." && n != ".." && n.size() <= 255 && n.find('/') == std::string::npos &&
          n.find('\0') == std::string::npos;
@@ -108,7 +131,7 @@ inline bool ShownNameOk(const std::string& n) {
 class Harness {
  public:
   Harness(Reader& in, std::string allowed, bool trace = false)
-      : in_(in), allowed_("," + allowed + ","), trace_(trace), visible_(false), trash_(true) {}
+      : in_(in), allowed_("," + allowed + ","), trace_(trace), visible_(false, /*complete=*/true), trash_(true, /*complete=*/true) {}
 
   std::string Run() {
     std::string err;
@@ -235,15 +258,19 @@ class Harness {
                         "MakeFileRec: safe key '" + Printable(*a.key) + "' not shown at its path (got '" +
                             Printable(DisplayPath(r)) + "')");
     } else if (ShownNameOk(a.uid + a.suffix)) {
-      REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir.empty() && r.base == a.uid + a.suffix, "key-path",
+      std::string dir = a.key ? OracleKeyDir(*a.key) : std::string();
+      REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir == dir && r.base == a.uid + a.suffix, "key-path",
                         "MakeFileRec: NULL or unsafe key '" + Printable(a.key.value_or("(null)")) +
-                            "' not shown as <uid><suffix> at the top");
+                            "' not shown as <uid><suffix> in '" + Printable(dir) + "' (got '" +
+                            Printable(r.dir) + "' / '" + Printable(r.base) + "')");
     } else {
-      // <uid><suffix> is no file name itself (a hostile uid or suffix): any valid name at the
-      // top will do.
-      REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir.empty() && ShownNameOk(r.base), "key-path",
+      // <uid><suffix> is no file name itself (a hostile uid or suffix): any valid name in that
+      // directory will do.
+      std::string dir = a.key ? OracleKeyDir(*a.key) : std::string();
+      REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir == dir && ShownNameOk(r.base), "key-path",
                         "MakeFileRec: record with uid '" + Printable(a.uid) + "' and suffix '" +
-                            Printable(a.suffix) + "' shown as '" + Printable(r.base) + "', not a valid name at the top");
+                            Printable(a.suffix) + "' shown as '" + Printable(r.base) + "' in '" +
+                            Printable(r.dir) + "', not a valid name in '" + Printable(dir) + "'");
     }
     if (trace_)
       std::fprintf(stderr, "put id %lld uid %s key '%s' suffix '%s' created %s updated %s latest %d %s\n",

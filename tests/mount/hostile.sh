@@ -97,30 +97,37 @@ odd_bytes() {
 planted_keys() {
   local root=$WORK/keys mnt=$WORK/keys-mnt key u name listed
   new_instance "$root"
-  # Virtual keys that are no safe path: each is shown as <uid>.txt, content from .lamindb/.
+  # Virtual keys that are no safe path: each is shown as <uid>.txt, content from .lamindb/, in
+  # the directory made of the key's components before its first unsafe one.
   local -a keys=("'../evil.txt'" "'/abs.txt'" "'a//b.txt'" "'./dot.txt'" "'x/../../up.txt'" "'trail/'" "''"
     "CAST(X'6576696C00782E747874' AS TEXT)" "'$(printf 'c%.0s' $(seq 1 256)).txt'" "'..'" "'.'")
-  local -a uids=()
-  for key in "${keys[@]}"; do
+  local -a dirs=("" "" a "" x trail "" "" "" "" "")
+  local -a uids=() paths=()
+  local i
+  for i in "${!keys[@]}"; do
     u=$(random_uid 20)
     uids+=("$u")
+    paths+=("${dirs[$i]:+${dirs[$i]}/}$u.txt")
     echo "content of $u" >"$root/.lamindb/$u.txt"
-    insert_artifact "$root" "$u" "$key" "'.txt'" 1 1 "$root/.lamindb/$u.txt"
+    insert_artifact "$root" "$u" "${keys[$i]}" "'.txt'" 1 1 "$root/.lamindb/$u.txt"
   done
   mount_regfs "$root" "$mnt"
-  listed=$(listing "$mnt/artifacts") || true
+  listed=$(cd "$mnt/artifacts" && find . -type f | sed 's|^\./||' | sort) || true
   ls "$mnt/artifacts" >/dev/null 2>"$WORK/ls.err" || fail "ls artifacts/ fails: $(cat "$WORK/ls.err")"
-  for u in "${uids[@]}"; do
-    assert_eq "content of $u" "$(cat "$mnt/artifacts/$u.txt")" "record $u with an unsafe key, shown as <uid>.txt"
+  for i in "${!uids[@]}"; do
+    u=${uids[$i]}
+    assert_eq "content of $u" "$(cat "$mnt/artifacts/${paths[$i]}")" "record $u with an unsafe key, shown as ${paths[$i]}"
   done
-  assert_eq "${#uids[@]}" "$(printf '%s\n' "$listed" | grep -c .)" "names in artifacts/ (each unsafe key as one <uid>.txt)"
-  for name in evil.txt abs.txt dot.txt up.txt b.txt a x trail; do
+  assert_eq "$(printf '%s\n' "${paths[@]}" | sort)" "$listed" "files in artifacts/ (each unsafe key as one <uid>.txt)"
+  assert_eq "$(printf '%s\n' a trail x)" "$(cd "$mnt/artifacts" && find . -mindepth 1 -type d | sed 's|^\./||' | sort)" \
+    "directories in artifacts/ (only the safe prefixes a/, x/ and trail/)"
+  for name in evil.txt abs.txt dot.txt up.txt b.txt a/b.txt x/up.txt; do
     [ ! -e "$mnt/artifacts/$name" ] || fail "an unsafe key resolved as artifacts/$name"
   done
   [ ! -e "$mnt/evil.txt" ] && [ ! -e "$WORK/evil.txt" ] || fail "an unsafe key resolved outside artifacts/"
   # Trash and purge them all through the mount: each purge deletes its .lamindb file only.
-  for u in "${uids[@]}"; do rm "$mnt/artifacts/$u.txt"; done
-  for u in "${uids[@]}"; do rm "$mnt/.trash/artifacts/$u.txt"; done
+  for p in "${paths[@]}"; do rm "$mnt/artifacts/$p"; done
+  for p in "${paths[@]}"; do rm "$mnt/.trash/artifacts/$p"; done
   assert_eq 0 "$(rows "$root")" "rows after purging the unsafe-key records"
   assert_eq "$SECRET" "$(cat "$WORK/secret.txt")" "a file outside the instance after the purges"
   "$REGFS" fsck -C "$root" >/dev/null || fail "fsck after the purges: $("$REGFS" fsck -C "$root" 2>&1)"
@@ -172,10 +179,11 @@ real_keys_outside() {
   insert_artifact "$root" "$u2" "'$WORK/outside/victim.txt'" "'.txt'" 0 1 "$WORK/outside/victim.txt"
   insert_artifact "$root" "$u3" "'sub/../../outside/victim.txt'" "'.txt'" 0 1 "$WORK/outside/victim.txt"
   mount_regfs "$root" "$mnt" -o purge_real_keys
-  for u in "$u1" "$u2" "$u3"; do
-    out=$(cat "$mnt/artifacts/$u.txt" 2>&1 || true)
-    must_not_leak "$out" "read of real-key record $u"
-    rm "$mnt/artifacts/$u.txt" || fail "trash of real-key record $u"
+  # u3's key is safe up to sub/: it is shown there.
+  for p in "$u1.txt" "$u2.txt" "sub/$u3.txt"; do
+    out=$(cat "$mnt/artifacts/$p" 2>&1 || true)
+    must_not_leak "$out" "read of real-key record artifacts/$p"
+    rm "$mnt/artifacts/$p" || fail "trash of real-key record artifacts/$p"
   done
   rm "$mnt/.trash/artifacts/$u1.txt" || fail "purge of $u1"
   unmount_regfs "$mnt"

@@ -55,9 +55,11 @@ assert_eq 4 "$(printf '%s\n' $INO | sort -u | wc -l)" "distinct inode numbers"
 [ ! -e "$MNT/artifacts/made-empty" ] || fail "an empty directory made by mkdir outlived the unmount"
 unmount_regfs "$MNT"
 
-step "unsafe keys are shown as <uid><suffix> at the top of artifacts/"
+step "unsafe keys are shown as <uid><suffix> in the directory their key still names safely"
 NOW=$(now_utc)
 declare -A UNSAFE=([../evil.txt]=evil [/abs.txt]=abs [a//b.txt]=dslash [a/./b.txt]=dot [x/../../up.txt]=up)
+# key -> the directory of artifacts/ it is shown in: its components before the first unsafe one
+declare -A WHERE=([../evil.txt]="" [/abs.txt]="" [a//b.txt]=a [a/./b.txt]=a [x/../../up.txt]=x)
 for key in "${!UNSAFE[@]}"; do
   u=$(random_uid 20)
   UNSAFE[$key]=$u
@@ -78,19 +80,24 @@ sql "$ROOT" "INSERT INTO $ART (version, created_at, updated_at, uid, key, suffix
 mount_regfs "$ROOT" "$MNT"
 [ ! -e "$MNT/artifacts/hidden.txt" ] && [ ! -e "$MNT/.trash/artifacts/hidden.txt" ] || fail "a hidden record (visibility 0) is shown"
 assert_eq "" "$(find "$MNT" -name "hidden.txt" -o -name "$HID*")" "find sees no hidden record"
-TOP=$(listing "$MNT/artifacts")
 for key in "${!UNSAFE[@]}"; do
   u=${UNSAFE[$key]}
-  assert_contains "$TOP" "$u.txt" "record with key $key shown as <uid>.txt"
-  assert_eq "content of $key" "$(cat "$MNT/artifacts/$u.txt")" "content of the record with key $key"
+  dir=${WHERE[$key]}
+  assert_contains "$(listing "$MNT/artifacts/$dir")" "$u.txt" "record with key $key shown as <uid>.txt in artifacts/$dir"
+  assert_eq "content of $key" "$(cat "$MNT/artifacts/${dir:+$dir/}$u.txt")" "content of the record with key $key"
 done
+TOP=$(listing "$MNT/artifacts")
 assert_contains "$TOP" "$OUT_UID.txt" "real-key record with an outside key shown as <uid>.txt"
-assert_eq "$(printf '%s\n' d keep.txt "$OUT_UID.txt" "${UNSAFE[@]/%/.txt}" | sort)" "$(printf '%s\n' "$TOP" | sort)" "artifacts/ holds nothing else"
-for n in evil.txt abs.txt b.txt up.txt a x; do
+assert_eq "$(printf '%s\n' a d keep.txt x "$OUT_UID.txt" "${UNSAFE[../evil.txt]}.txt" "${UNSAFE[/abs.txt]}.txt" | sort)" \
+  "$(printf '%s\n' "$TOP" | sort)" "artifacts/ holds nothing else"
+assert_eq "$(printf '%s\n' "${UNSAFE[a//b.txt]}.txt" "${UNSAFE[a/./b.txt]}.txt" | sort)" \
+  "$(listing "$MNT/artifacts/a" | sort)" "artifacts/a holds the two records whose keys go unsafe below a/"
+assert_eq "${UNSAFE[x/../../up.txt]}.txt" "$(listing "$MNT/artifacts/x")" "artifacts/x holds only the record of x/../../up.txt"
+for n in evil.txt abs.txt b.txt up.txt a/b.txt x/up.txt; do
   [ ! -e "$MNT/artifacts/$n" ] || fail "unsafe key resolved as artifacts/$n"
 done
 [ ! -e "$MNT/evil.txt" ] && [ ! -e "$MNT/up.txt" ] || fail "an unsafe key resolved at the mount's top"
-assert_eq "" "$(find "$MNT" -name evil.txt -o -name up.txt -o -name abs.txt)" "find sees no unsafe name"
+assert_eq "" "$(find "$MNT" -name evil.txt -o -name up.txt -o -name abs.txt -o -name b.txt)" "find sees no unsafe name"
 OUT_READ=$(cat "$MNT/artifacts/$OUT_UID.txt" 2>&1 || true)
 assert_not_contains "$OUT_READ" "outside secret" "a read through the mount never reaches outside the instance"
 assert_eq "outside secret" "$(cat "$WORK/outside.txt")" "the outside file untouched"

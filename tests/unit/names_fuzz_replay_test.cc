@@ -87,7 +87,7 @@ void ExpectValidNames(const AreaView& v, const std::string& dir) {
 TEST(NamesFuzzReplay, TrashClashOfLongKeysStaysWithinNameMax) {
   // Two trashed records with one 251+4 = 255-byte key: the older one's `name@uid.txt` would be
   // 276 bytes, more than NAME_MAX.
-  AreaView t(true);
+  AreaView t(true, /*complete=*/true);
   std::string key = std::string(251, 'n') + ".txt";
   t.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", key, ".txt", "2024-02-01 00:00:00.000000", kStateTrash)));
   t.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", key, ".txt", "2024-03-01 00:00:00.000000", kStateTrash)));
@@ -99,14 +99,14 @@ TEST(NamesFuzzReplay, TrashClashOfLongKeysStaysWithinNameMax) {
 TEST(NamesFuzzReplay, HostileUidOrSuffixFromTheDatabaseMakesNoPath) {
   // A NULL key shows the record as <uid><suffix>: with a suffix holding '/' or NUL, or a uid
   // of "..", that is no file name (the kernel fails the whole readdir with EIO on a '/').
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   v.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::nullopt, ".txt/../../x", "2024-01-01 00:00:00.000000", kStateVisible)));
   v.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::nullopt, std::string(".t\0x", 4), "2024-01-01 00:00:00.000000", kStateVisible)));
   v.Put(MakeFileRec(Rec(3, "..", std::nullopt, "", "2024-01-01 00:00:00.000000", kStateVisible)));
   v.Put(MakeFileRec(Rec(4, "../../etc/passwd", std::nullopt, "", "2024-01-01 00:00:00.000000", kStateVisible)));
   ExpectValidNames(v, "");
   // The @uid form of a trash clash uses the suffix too.
-  AreaView t(true);
+  AreaView t(true, /*complete=*/true);
   t.Put(MakeFileRec(Rec(5, "CCCCCCCCCCCCCCCC0000", std::string("d/k.csv"), "/x", "2024-02-01 00:00:00.000000", kStateTrash)));
   t.Put(MakeFileRec(Rec(6, "DDDDDDDDDDDDDDDD0000", std::string("d/k.csv"), "/x", "2024-03-01 00:00:00.000000", kStateTrash)));
   ExpectValidNames(t, "d");
@@ -115,7 +115,7 @@ TEST(NamesFuzzReplay, HostileUidOrSuffixFromTheDatabaseMakesNoPath) {
 TEST(NamesFuzzReplay, TrashedRecordWhoseAtUidNameIsTakenIsStillListed) {
   // k.csv trashed twice (A older, B newer) and a third record whose key is literally A's
   // @uid name: A must still be listed somewhere (SPEC: every trashed record is listed).
-  AreaView t(true);
+  AreaView t(true, /*complete=*/true);
   t.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::string("k.csv"), ".csv", "2024-02-01 00:00:00.000000", kStateTrash)));
   t.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::string("k.csv"), ".csv", "2024-03-01 00:00:00.000000", kStateTrash)));
   t.Put(MakeFileRec(Rec(3, "CCCCCCCCCCCCCCCC0000", std::string("k@AAAAAAAAAAAAAAAA0000.csv"), ".csv",
@@ -126,7 +126,7 @@ TEST(NamesFuzzReplay, TrashedRecordWhoseAtUidNameIsTakenIsStillListed) {
 TEST(NamesFuzzReplay, LatestVersionShownWhenItsAtUidNameIsTaken) {
   // A file "f" next to a directory "f" is shown as f@<uid>; a record whose key is literally
   // that name must not hide it.
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   v.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::string("f/x.txt"), ".txt", "2024-01-01 00:00:00.000000", kStateVisible)));
   v.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::string("f"), "", "2024-01-01 00:00:00.000000", kStateVisible)));
   v.Put(MakeFileRec(Rec(3, "CCCCCCCCCCCCCCCC0000", std::string("f@BBBBBBBBBBBBBBBB0000"), "", "2024-01-01 00:00:00.000000",
@@ -138,7 +138,7 @@ TEST(NamesFuzzReplay, DirectoryNamedLikeAFilesAtUidNameDoesNotHideTheFile) {
   // mkdir c; a file with key "c" is then shown as c@<uid>; a record whose key starts with
   // that very name makes a directory "c@<uid>/", which must not take the file's entry
   // (found by the fuzzer as [latest-hidden] and, in the trash, [trash-unlisted]).
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   ASSERT_TRUE(v.MakeDir("c"));
   v.Put(MakeFileRec(Rec(21, "AAAAAAAAAAAAAAAA000L", std::string("c"), "", "2024-01-01 00:00:00.000000", kStateVisible)));
   std::string at = v.ShownName(21);
@@ -152,7 +152,7 @@ TEST(NamesFuzzReplay, DirectoryNamedLikeAFilesAtUidNameDoesNotHideTheFile) {
   ExpectValidNames(v, "");
 
   // The same in the trash, where the directory comes from another trashed record.
-  AreaView t(true);
+  AreaView t(true, /*complete=*/true);
   t.Put(MakeFileRec(Rec(14, "BBBBBBBBBBBBBBBB000E", std::string("d/x.txt"), ".txt", "2024-01-01 00:00:00.000000", kStateTrash)));
   t.Put(MakeFileRec(Rec(1, "zzzzzzzzzzzzzzzz0001", std::string("d"), "", "2024-01-01 00:00:00.000000", kStateTrash)));
   at = t.ShownName(1);

@@ -31,7 +31,7 @@ std::vector<std::string> NamesOf(const AreaView& v, const std::string& dir) {
 }
 
 TEST(ViewTest, KeysBecomeDirectoriesAndFiles) {
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "raw/run1/x.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
   v.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "raw/y.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"raw/"}));
@@ -49,7 +49,7 @@ TEST(ViewTest, KeysBecomeDirectoriesAndFiles) {
 }
 
 TEST(ViewTest, LatestVersionIsShown) {
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "k.txt", ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00", kStateVisible, false)));
   v.Put(MakeFileRec(Art(2, "aaaaaaaaaaaaaaaa0001", "k.txt", ".txt", "2024-01-02 00:00:00", "2024-01-02 00:00:00", kStateVisible, true)));
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"k.txt"}));
@@ -61,14 +61,14 @@ TEST(ViewTest, LatestVersionIsShown) {
 }
 
 TEST(ViewTest, WithoutIsLatestNewestCreatedWins) {
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   v.Put(MakeFileRec(Art(5, "aaaaaaaaaaaaaaaa0001", "k.txt", ".txt", "2024-03-01 00:00:00", "2024-03-01 00:00:00")));
   v.Put(MakeFileRec(Art(4, "aaaaaaaaaaaaaaaa0000", "k.txt", ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
   EXPECT_EQ(v.Lookup("", "k.txt")->id, 5);
 }
 
 TEST(ViewTest, TrashClashesGetAtUidNames) {
-  AreaView t(true);
+  AreaView t(true, /*complete=*/true);
   t.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-02-01 00:00:00", kStateTrash)));
   t.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-03-01 00:00:00", kStateTrash)));
   // The most recently trashed (updated_at) keeps the plain name.
@@ -79,30 +79,39 @@ TEST(ViewTest, TrashClashesGetAtUidNames) {
   EXPECT_EQ(NamesOf(t, "d"), (std::vector<std::string>{"k.csv"}));
 }
 
-TEST(ViewTest, UnsafeAndNullKeysShowAsUid) {
-  AreaView v(false);
-  const char* bad[] = {"../evil.txt", "/abs.txt", "a//b.txt", "a/./b.txt", "", "x/.."};
+TEST(ViewTest, UnsafeAndNullKeysShowAsUidWhereTheirKeyIsStillSafe) {
+  AreaView v(false, /*complete=*/true);
+  // key -> the directory it is shown in (its components before the first unsafe one)
+  const std::pair<std::string, std::string> bad[] = {
+      {"../evil.txt", ""}, {"/abs.txt", ""}, {"", ""},         {"a//b.txt", "a"},
+      {"a/./b.txt", "a"},  {"x/..", "x"},    {"x/y/../../z", "x/y"}, {"trail/", "trail"},
+      {std::string("a\0b.txt", 7), ""}, {std::string(256, 'l'), ""}};
   int64_t id = 1;
-  for (const char* k : bad) {
-    v.Put(MakeFileRec(Art(id, "u" + std::to_string(id) + "aaaaaaaaaaaaaa0000", std::string(k), ".txt",
-                          "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
+  for (const auto& [key, dir] : bad) {
+    FileRec r = MakeFileRec(Art(id, "u" + std::to_string(id) + std::string(19 - std::to_string(id).size(), 'a'),
+                                key, ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00"));
+    EXPECT_FALSE(r.key_is_path) << key;
+    EXPECT_EQ(r.dir, dir) << key;
+    EXPECT_EQ(r.base, r.uid + ".txt") << key;
+    v.Put(r);
     ++id;
   }
-  std::string nul_key("a\0b.txt", 7);
-  v.Put(MakeFileRec(Art(id++, "nulaaaaaaaaaaaaa0000", nul_key, ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
   v.Put(MakeFileRec(Art(id++, "nullkeyaaaaaaaaa0000", std::nullopt, ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
-  std::string long_comp(256, 'x');
-  v.Put(MakeFileRec(Art(id++, "longaaaaaaaaaaaa0000", long_comp, ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
-  auto names = NamesOf(v, "");
-  ASSERT_EQ(names.size(), 9u);
-  for (const auto& n : names) {
-    EXPECT_EQ(n.find('/'), std::string::npos) << n;  // no directory made from a bad key
-    EXPECT_EQ(n.size(), 24u) << n;                   // <uid><suffix>
+  // The top: five unsafe keys, the NULL key, and the three directories the others are in.
+  auto top = NamesOf(v, "");
+  EXPECT_EQ(top.size(), 9u);
+  for (const auto& n : top) {
+    if (n.back() == '/') continue;
+    EXPECT_EQ(n.find('/'), std::string::npos) << n;
+    EXPECT_EQ(n.size(), 24u) << n;  // <uid><suffix>
   }
+  EXPECT_EQ(NamesOf(v, "a").size(), 2u);
+  EXPECT_EQ(NamesOf(v, "x"), (std::vector<std::string>{"u6aaaaaaaaaaaaaaaaaa.txt", "y/"}));
+  EXPECT_EQ(NamesOf(v, "x/y"), (std::vector<std::string>{"u7aaaaaaaaaaaaaaaaaa.txt"}));
 }
 
 TEST(ViewTest, FileAndDirectoryOfOneNameBothShow) {
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "a", "", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"a"}));
   v.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "a/b", "", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
@@ -113,7 +122,7 @@ TEST(ViewTest, FileAndDirectoryOfOneNameBothShow) {
 }
 
 TEST(ViewTest, UserDirectoriesLiveUntilRmdir) {
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   EXPECT_TRUE(v.MakeDir("new"));
   EXPECT_TRUE(v.MakeDir("new/sub"));
   EXPECT_FALSE(v.MakeDir("new"));  // taken
@@ -128,7 +137,7 @@ TEST(ViewTest, UserDirectoriesLiveUntilRmdir) {
 }
 
 TEST(ViewTest, MovingUserDirectories) {
-  AreaView v(false);
+  AreaView v(false, /*complete=*/true);
   ASSERT_TRUE(v.MakeDir("a"));
   ASSERT_TRUE(v.MakeDir("a/b"));
   v.MoveUserDirs("a", "z");
