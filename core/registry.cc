@@ -118,6 +118,12 @@ bool ValidCollectionName(std::string_view n) {
 
 // Table of records with a state column, a uid family and maybe is_latest: the artifact and
 // the collection table share the life-cycle rules.
+std::string ReplaceOnce(std::string s, const std::string& what, const std::string& with) {
+  size_t at = s.find(what);
+  if (at != std::string::npos) s.replace(at, what.size(), with);
+  return s;
+}
+
 struct Tbl {
   std::string q;      // quoted table name
   std::string state;  // quoted state column
@@ -158,9 +164,14 @@ struct Registry::Impl {
              ") AS regfs_is_latest, " + folder + ", a.storage_id, " + acol(s.transform_col) + ", " +
              aopt("run_id") + ", a.created_by_id, a.created_at, a.updated_at";
     sel_a = "SELECT " + a_cols + " FROM " + art.q + " a ";
+    // The same row for the transitions: they use is_latest only where the column exists, so
+    // without it the per-row family subquery is left out.
+    std::string sel_tx = s.artifact_has_is_latest ? sel_a : "SELECT " + ReplaceOnce(a_cols, "(" + latest + ")", "(1)") +
+                                                                " FROM " + art.q + " a ";
     const char* newest_first = "regfs_is_latest DESC, a.created_at DESC, a.id DESC";
 
     by_id = sel_a + "WHERE a.id = ?1";
+    by_id_tx = sel_tx + "WHERE a.id = ?1";
     by_uid = sel_a + "WHERE a.uid = ?1";
     by_stem = sel_a + "WHERE a.uid >= ?1 AND a.uid < ?2 ORDER BY (a." + art.state + " = 1) DESC, " +
               newest_first + " LIMIT 1";
@@ -174,7 +185,7 @@ struct Registry::Impl {
     all = sel_a + "ORDER BY a.id";
     same_content = sel_a + "WHERE +a.storage_id = ?1 AND a.key IS ?2 AND a.hash = ?3 ORDER BY (a." +
                    art.state + " = 1) DESC, a.updated_at DESC, a.id DESC LIMIT 1";
-    path_sharers = sel_a + "WHERE (a.uid >= ?1 AND a.uid < ?2) OR a.key = ?3";
+    path_sharers = sel_tx + "WHERE (a.uid >= ?1 AND a.uid < ?2) OR a.key = ?3";
     members = "SELECT " + a_cols + " FROM " + link + " l JOIN " + art.q +
               " a ON a.id = l.artifact_id WHERE l.collection_id = ?1 ORDER BY l.id";
 
@@ -229,7 +240,7 @@ struct Registry::Impl {
   Tbl art, coll;
   std::string link;
   std::string a_cols, sel_a, sel_c;
-  std::string by_id, by_uid, by_stem, family, by_key, under, all_of_state, all, same_content,
+  std::string by_id, by_id_tx, by_uid, by_stem, family, by_key, under, all_of_state, all, same_content,
       path_sharers, members, member_of, meta_of, insert_artifact;
   std::string list_keyless, list_top, list_range, list_at_key, list_by_id;
   std::vector<std::string> insert_cols;
@@ -314,8 +325,12 @@ struct Registry::Impl {
     return First(std::move(v));
   }
 
+  // The row a transition acts on (is_latest as stored; without the column, true).
   Result<Artifact> MustArtifact(int64_t id, std::string_view what) {
-    REGFS_ASSIGN_OR_RETURN(auto a, GetArtifact(id));
+    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(by_id_tx));
+    st->Bind(1, id);
+    REGFS_ASSIGN_OR_RETURN(auto v, CollectArtifacts(*st));
+    std::optional<Artifact> a = First(std::move(v));
     if (!a)
       return Status::NotFound(std::string(what) + " artifact id " + std::to_string(id) +
                               ": no such artifact");
@@ -579,6 +594,43 @@ struct Registry::Impl {
     return false;
   }
 
+  // True when some record stores its content at `path` (a file a pending delete names).
+  Result<bool> PathInUse(const std::string& path) {
+    std::vector<Artifact> rows;
+    std::string managed = storage().managed_dir() + "/";
+    if (path.compare(0, managed.size(), managed) == 0) {
+      // .lamindb/<uid><suffix> or .lamindb/<uid[:16]><suffix>: the records of that family.
+      std::string name = path.substr(managed.size());
+      if (name.size() < kStemLen) return false;
+      std::string stem = name.substr(0, kStemLen);
+      REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(family));
+      st->Bind(1, stem).Bind(2, StemEnd(stem));
+      REGFS_ASSIGN_OR_RETURN(rows, CollectArtifacts(*st));
+    } else {
+      std::string root = info.storage->storage_root() + "/";
+      if (path.compare(0, root.size(), root) != 0) return false;
+      std::string rel = path.substr(root.size());
+      REGFS_ASSIGN_OR_RETURN(rows, ByKeyAnyState(rel));
+      if (!s.real_key_col.empty()) {
+        REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(sel_a + "WHERE a." + QuoteId(s.real_key_col) + " = ?1"));
+        st->Bind(1, rel);
+        REGFS_ASSIGN_OR_RETURN(auto more, CollectArtifacts(*st));
+        rows.insert(rows.end(), more.begin(), more.end());
+      }
+    }
+    for (const Artifact& a : rows) {
+      auto p = storage().StoredPath(a);
+      if (p.ok() && *p == path) return true;
+    }
+    return false;
+  }
+
+  Result<std::vector<Artifact>> ByKeyAnyState(const std::string& key) {
+    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(sel_a + "WHERE a.key = ?1"));
+    st->Bind(1, key);
+    return CollectArtifacts(*st);
+  }
+
   // ---------------------------------------------------------------- saving
 
   Status InsertArtifact(const std::string& uid, const StagedContent& c, const SaveRequest& req,
@@ -746,7 +798,23 @@ Registry::Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<Con
       conn_(std::move(conn)),
       impl_(std::make_unique<Impl>(*info_, *conn_)) {}
 
-Registry::~Registry() = default;
+Registry::~Registry() {
+  // Best effort: what is not cleared here is cleared by the next FinishPending.
+  if (!done_pending_.empty()) (void)FlushPending();
+}
+
+Status Registry::FlushPending() {
+  if (done_pending_.empty()) return Status();
+  std::set<std::string> dirs;
+  for (const auto& d : done_pending_) dirs.insert(d.dir);
+  // The deletions are on disk before the rows that would finish them go.
+  for (const std::string& dir : dirs) REGFS_RETURN_IF_ERROR(storage().SyncDir(dir));
+  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+  for (const auto& d : done_pending_) REGFS_RETURN_IF_ERROR(impl_->DropPending(d.id));
+  REGFS_RETURN_IF_ERROR(txn->Commit().Annotate("clear finished pending deletes"));
+  done_pending_.clear();
+  return Status();
+}
 
 Result<std::unique_ptr<Registry>> Registry::Open(std::shared_ptr<const InstanceInfo> info,
                                                  bool read_only) {
@@ -1017,7 +1085,7 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
   }
   if (!to_delete) return out;
   if (after_purge_commit_for_test && !after_purge_commit_for_test()) return out;
-  Status st = storage().RemoveStored(*to_delete);
+  Status st = storage().RemoveStored(*to_delete, /*durable=*/!batch_pending_);
   if (st.code() == Status::Code::kPermission) {
     // A symlink on the way to the file (say a real-key directory replaced by one): what it
     // points to is never deleted. The record is gone; the path is reported as kept.
@@ -1026,7 +1094,13 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
     out.kept_path = *to_delete;
     return out;
   }
-  if (st.ok()) st = impl_->DropPending(pending_id);
+  if (st.ok() && batch_pending_) {
+    done_pending_.push_back(DonePending{pending_id, DirName(*to_delete)});
+    // 256 purges share one transaction and one directory sync.
+    if (done_pending_.size() >= 256) st = FlushPending();
+  } else if (st.ok()) {
+    st = impl_->DropPending(pending_id);
+  }
   if (!st.ok()) {
     return st.Annotate(ctx +
                        ": record deleted; file delete left pending for "
@@ -1235,7 +1309,9 @@ Result<int> Registry::FinishPending() {
     // Only paths inside this instance are ever acted on, whatever the table says.
     if (!Inside(r.path, info_->root)) continue;
     if (r.op == "delete") {
-      Status removed = storage().RemoveStored(r.path);
+      // A path a record uses again (a real key re-taken meanwhile) is that record's file.
+      REGFS_ASSIGN_OR_RETURN(bool in_use, impl_->PathInUse(r.path));
+      Status removed = in_use ? Status() : storage().RemoveStored(r.path);
       // A symlink on the way is never followed: such a delete can only be dropped.
       if (!removed.ok() && removed.code() != Status::Code::kPermission)
         return removed.Annotate(ctx);

@@ -167,8 +167,19 @@ class Registry {
   // Many saves in one transaction (`regfs add` of many files).
   Result<std::vector<SaveOutcome>> SaveMany(std::vector<std::pair<StagedContent, SaveRequest>> items);
 
+  // Batched purges (the mount, `trash empty`): after a purge's file is deleted, its
+  // regfs_pending row is not cleared in a transaction of its own; the rows (and the
+  // directory syncs that make the deletions durable) go in batches, at the latest by
+  // FlushPending or when the Registry is destroyed. A row left behind by a crash only
+  // names a file that is gone: FinishPending drops it.
+  void set_batch_pending(bool on) { batch_pending_ = on; }
+  // Makes the batched deletions durable and clears their pending rows.
+  Status FlushPending();
+
   // ---------------------------------------------------------------- maintenance
-  // Finishes pending file operations recorded by earlier purges/moves. Returns how many.
+  // Finishes pending file operations recorded by earlier purges/moves. Returns how many. A
+  // pending delete of a path that a record uses again (a real key taken by a new record)
+  // deletes nothing.
   Result<int> FinishPending();
   Result<FsckReport> Fsck(bool repair);
 
@@ -183,6 +194,12 @@ class Registry {
   std::unique_ptr<Connection> conn_;
   std::unique_ptr<Impl> impl_;
   bool sync_writes_ = true;
+  bool batch_pending_ = false;
+  struct DonePending {
+    int64_t id;       // regfs_pending row
+    std::string dir;  // directory of the deleted file, to sync before the row goes
+  };
+  std::vector<DonePending> done_pending_;
 };
 
 // Next version label after `prev`: "1" -> "2", "v1.9" -> "v1.10", NULL -> "2" (the previous

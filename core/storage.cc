@@ -416,9 +416,52 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path,
   return Status();
 }
 
+Storage::~Storage() {
+  if (managed_fd_ >= 0) close(managed_fd_);
+}
+
+int Storage::ManagedDirFd() const {
+  std::lock_guard<std::mutex> lk(managed_fd_mu_);
+  if (managed_fd_ < 0) {
+    // Not O_PATH: fsync() of it makes deletions durable.
+    auto fd = OpenBeneath(managed_dir(), O_RDONLY | O_DIRECTORY);
+    if (fd.ok()) managed_fd_ = *fd;
+  }
+  return managed_fd_;
+}
+
+namespace {
+
+// openat2 beneath `dirfd`, following no symlink; the fallback for kernels before 5.6 at
+// least never follows the last component.
+long OpenUnder(int dirfd, const char* rel, int flags) {
+  open_how how{};
+  how.flags = static_cast<uint64_t>(flags | O_CLOEXEC);
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
+  long fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof(how));
+  if (fd < 0 && errno == ENOSYS) fd = openat(dirfd, rel, flags | O_CLOEXEC | O_NOFOLLOW);
+  return fd;
+}
+
+}  // namespace
+
 Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
   // RelativeInside returns a view into its argument: keep that string alive.
   const std::string stripped = StripTrailingSlashes(path);
+  if (DirName(stripped) == managed_dir() && BaseName(stripped) != "." && BaseName(stripped) != "..") {
+    // A managed file (the common case): one openat2 below the managed directory.
+    int dirfd = ManagedDirFd();  // open until the Storage goes
+    if (dirfd >= 0) {
+      long fd = OpenUnder(dirfd, BaseName(stripped).c_str(), flags);
+      if (fd >= 0) return static_cast<int>(fd);
+      int err = errno;
+      if (err == ELOOP || err == EXDEV) {
+        return Status::Permission("open " + Printable(path) +
+                                  ": a symlink on the way; stored files are never followed");
+      }
+      return Status::FromErrno(err, "open " + Printable(path));
+    }
+  }
   auto rel = RelativeInside(stripped, storage_root_);
   const bool is_root = stripped == StripTrailingSlashes(storage_root_);
   if (!is_root && !rel) return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
@@ -426,14 +469,7 @@ Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
   int root = open(storage_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return Status::FromErrno(errno, "open " + storage_root_);
   Fd guard(root);
-  open_how how{};
-  how.flags = static_cast<uint64_t>(flags | O_CLOEXEC);
-  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
-  long fd = syscall(SYS_openat2, root, r.c_str(), &how, sizeof(how));
-  if (fd < 0 && errno == ENOSYS) {
-    // Kernels before 5.6: at least the last component is never followed.
-    fd = openat(root, r.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
-  }
+  long fd = OpenUnder(root, r.c_str(), flags);
   if (fd < 0) {
     int err = errno;
     if (err == ELOOP || err == EXDEV) {
@@ -445,7 +481,7 @@ Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
   return static_cast<int>(fd);
 }
 
-Status Storage::RemoveStored(const std::string& path) const {
+Status Storage::RemoveStored(const std::string& path, bool durable) const {
   // Only something strictly inside the storage root, and never the managed directory
   // itself: a wrong path here must fail, not delete an instance.
   std::string p = StripTrailingSlashes(path);
@@ -455,6 +491,24 @@ Status Storage::RemoveStored(const std::string& path) const {
                               storage_root_);
   }
   std::string parent = DirName(p);
+  if (parent == managed_dir()) {
+    // A managed file or folder: relative to the managed directory's descriptor. A plain
+    // unlink is the common case; a folder (EISDIR) is removed recursively.
+    int dirfd = ManagedDirFd();
+    if (dirfd >= 0) {
+      std::string name = BaseName(p);
+      if (unlinkat(dirfd, name.c_str(), 0) != 0) {
+        if (errno == EISDIR || errno == EPERM) {
+          REGFS_RETURN_IF_ERROR(RemoveAt(dirfd, name, p));
+        } else if (errno != ENOENT) {
+          return Status::FromErrno(errno, "unlink " + Printable(p));
+        }
+      }
+      if (durable && fsync(dirfd) != 0 && errno != EINVAL)
+        return Status::FromErrno(errno, "fsync " + parent);
+      return Status();
+    }
+  }
   // The parent is reached without following symlinks: a real-key directory replaced by a
   // symlink to elsewhere must never lead a purge outside the instance.
   auto opened = OpenBeneath(parent, O_RDONLY | O_DIRECTORY);
@@ -466,7 +520,18 @@ Status Storage::RemoveStored(const std::string& path) const {
   int dirfd = *opened;
   Fd guard(dirfd);
   REGFS_RETURN_IF_ERROR(RemoveAt(dirfd, BaseName(p), p));
-  if (fsync(dirfd) != 0 && errno != EINVAL) return Status::FromErrno(errno, "fsync " + parent);
+  if (durable && fsync(dirfd) != 0 && errno != EINVAL) return Status::FromErrno(errno, "fsync " + parent);
+  return Status();
+}
+
+Status Storage::SyncDir(const std::string& dir) const {
+  auto opened = OpenBeneath(dir, O_RDONLY | O_DIRECTORY);
+  if (!opened.ok()) {
+    if (opened.status().IsNotFound() || opened.status().code() == Status::Code::kNotDir) return Status();
+    return opened.status().Annotate("sync " + Printable(dir));
+  }
+  Fd guard(*opened);
+  if (fsync(*opened) != 0 && errno != EINVAL) return Status::FromErrno(errno, "fsync " + dir);
   return Status();
 }
 

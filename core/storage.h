@@ -7,6 +7,7 @@
 #pragma once
 
 #include <atomic>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,9 @@ class Storage {
   // `instance_root`: absolute instance directory. `storage_root`: the storage row's root
   // for this instance (usually the same directory). `storage_id`: that row's id.
   Storage(std::string instance_root, std::string storage_root, int64_t storage_id);
+  ~Storage();
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
 
   const std::string& instance_root() const { return instance_root_; }
   const std::string& storage_root() const { return storage_root_; }
@@ -65,8 +69,13 @@ class Storage {
   // file, or a directory on its path, replaced by a symlink is refused (kPermission), never
   // followed. `flags` as for open(2); O_CLOEXEC is added.
   Result<int> OpenBeneath(const std::string& path, int flags) const;
-  // Deletes a stored file or folder without following symlinks. Missing is OK.
-  Status RemoveStored(const std::string& path) const;
+  // Deletes a stored file or folder without following symlinks. Missing is OK. With
+  // `durable`, the removal is on disk (its directory synced) when this returns; without, the
+  // caller makes it durable later (SyncDir of its parent).
+  Status RemoveStored(const std::string& path, bool durable = true) const;
+  // Makes the entries of a directory inside the storage root durable (fsync), e.g. after
+  // RemoveStored(..., false). Missing is OK.
+  Status SyncDir(const std::string& dir) const;
   // Removes staging files left by a crash (called at mount and by fsck --repair).
   Status CleanStaging() const;
 
@@ -77,6 +86,12 @@ class Storage {
   // Set once the staging directory is known to exist, so that a bulk import does not
   // re-create it for every file.
   mutable std::atomic<bool> staging_ready_{false};
+  // ROOT/.lamindb opened once (beneath the root, following no symlink), so that opening or
+  // deleting a managed file costs one system call, relative to it. -1 until first used or
+  // when it cannot be opened (then every call resolves the path from the root).
+  int ManagedDirFd() const;
+  mutable std::mutex managed_fd_mu_;
+  mutable int managed_fd_ = -1;
 };
 
 }  // namespace regfs

@@ -101,7 +101,7 @@ void PrintHelp(FILE* out) {
       "  -h, --help     show this help (also: regfs COMMAND --help)\n"
       "  --version      show the version\n"
       "\n"
-      "mount options (-o): notrash, ro, allow_other, purge_real_keys, max_threads=N, debug\n"
+      "mount options (-o): notrash, ro, allow_other, purge_real_keys, nopassthrough, max_threads=N, debug\n"
       "exit status: 0 success, 1 failure, 2 usage error. See regfs(1).\n";
   std::fputs(text.c_str(), out);
 }
@@ -1113,6 +1113,8 @@ int CmdTrash(const Context& ctx, const Args& args) {
 
   auto artifacts = reg.Artifacts(StateFilter::kTrash);
   if (!artifacts.ok()) return Fail("trash empty", artifacts.status());
+  // Many purges: their pending rows are cleared in batches (and at the end, below).
+  reg.set_batch_pending(true);
   for (const auto& a : *artifacts) {
     if (!old_enough(a.updated_at, Describe(a))) continue;
     auto reason = reg.ProtectionReason(a);
@@ -1134,6 +1136,10 @@ int CmdTrash(const Context& ctx, const Args& args) {
       text.clear();
       PrintError("trash empty: " + Describe(a), res.status());
     }
+  }
+  if (Status flushed = reg.FlushPending(); !flushed.ok()) {
+    ++failed;
+    PrintError("trash empty: finishing the deletions", flushed);
   }
   text += "purged " + std::to_string(purged_artifacts) + " artifact(s) and " +
           std::to_string(purged_collections) + " collection(s)";

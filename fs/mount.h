@@ -18,6 +18,9 @@ struct MountConfig {
   bool read_only = false;      // -o ro
   bool purge_real_keys = false;// -o purge_real_keys
   bool sync = false;           // -o sync: each saved file reaches the disk before its row
+  // -o nopassthrough: reads of stored files reach the daemon even where the kernel could
+  // serve them itself (FUSE passthrough, fs/passthrough.h).
+  bool nopassthrough = false;
   int max_threads = 8;         // -o max_threads=N
   std::vector<std::string> fuse_options;  // anything else, passed through to libfuse
 };

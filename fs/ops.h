@@ -36,7 +36,6 @@ void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi);
 void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse_file_info* fi);
 void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi);
 void ReadDir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off, fuse_file_info* fi);
-void ReadDirPlus(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off, fuse_file_info* fi);
 void ReleaseDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi);
 void StatFs(fuse_req_t req, fuse_ino_t ino);
 

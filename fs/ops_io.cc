@@ -17,6 +17,7 @@
 #include "fs/inodes.h"
 #include "fs/log.h"
 #include "fs/ops.h"
+#include "fs/passthrough.h"
 
 namespace regfs::ops {
 
@@ -199,8 +200,63 @@ Status Commit(Session& s, FileHandle& h) {
     uint64_t parent = t.dir.empty() ? ino::kArtifacts : s.DirIno(false, t.dir);
     s.InvalEntry(parent, t.name);
     if (old_id) s.InvalInode(ino::FileIno(false, old_id));
+    // Opened through a renumbered inode (Session::RenumberForWrite): that is the one the
+    // kernel saw grow.
+    if (h.ino != 0 && h.ino != ino::FileIno(false, old_id)) s.InvalInode(h.ino);
   }
   return Status();
+}
+
+// Inodes whose reads may go through the kernel's passthrough (fs/passthrough.h): immutable
+// stored content, shown as a record (visible or trashed), a collection member or a file
+// inside a folder artifact. Never a file being written, never a write alias.
+bool MayPassThrough(uint64_t ino) {
+  switch (ino::TagOf(ino)) {
+    case ino::Tag::kArtifact:
+    case ino::Tag::kTrashArtifact:
+    case ino::Tag::kMember:
+    case ino::Tag::kFolderEntry: return true;
+    default: return false;
+  }
+}
+
+// Registers the open (its checks all passed) and replies. With passthrough, the kernel may
+// serve a read open from the stored file itself; a write open of an inode that is open in
+// passthrough is answered ESTALE after the record got a new inode number, which the kernel
+// finds when it retries the open (see Passthrough).
+void FinishOpen(fuse_req_t req, Session& s, fuse_ino_t ino, std::unique_ptr<FileHandle> h,
+                fuse_file_info* fi) {
+  const bool write = h->writable;
+  const int fd = h->fd;
+  const int64_t id = h->artifact_id;
+  fi->fh = s.AddHandle(std::move(h));
+  Passthrough* pt = s.passthrough();
+  Passthrough::Decision d;
+  if (pt) d = pt->OnOpen(fi->fh, ino, fd, write, MayPassThrough(ino));
+  switch (d.mode) {
+    case Passthrough::Mode::kRetryOnAlias: {
+      s.TakeHandle(fi->fh);  // drops a staging file O_TRUNC made
+      uint64_t alias = s.RenumberForWrite(id);
+      log::Debug("open for writing of inode " + std::to_string(ino) +
+                 ", which readers hold open in passthrough: renumbered to " +
+                 std::to_string(alias) + ", ESTALE for the kernel to look it up again");
+      return (void)fuse_reply_err(req, ESTALE);
+    }
+    case Passthrough::Mode::kPassthrough:
+      // The kernel accepts no page-cache flags with passthrough; and a read-only handle has
+      // nothing to flush, so close() need not reach the daemon.
+      fi->keep_cache = 0;
+      fi->direct_io = 0;
+      fi->noflush = 1;
+      pt->MarkReply(d.backing_id);
+      break;
+    case Passthrough::Mode::kCached: break;
+  }
+  if (fuse_reply_open(req, fi) != 0) {
+    // The kernel did not take the reply (the request was aborted): no RELEASE will come.
+    if (pt) pt->OnRelease(fi->fh);
+    s.TakeHandle(fi->fh);
+  }
 }
 
 }  // namespace
@@ -269,8 +325,7 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
       }
       h->fd = fd;
       fi->keep_cache = 1;
-      fi->fh = s.AddHandle(std::move(h));
-      return (void)fuse_reply_open(req, fi);
+      return FinishOpen(req, s, ino, std::move(h), fi);
     }
     default: return Refuse(req, EISDIR, "open", "is a directory");
   }
@@ -303,8 +358,7 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
     // Stored content never changes in place (a write makes a new record, a new inode).
     fi->keep_cache = 1;
   }
-  fi->fh = s.AddHandle(std::move(h));
-  fuse_reply_open(req, fi);
+  FinishOpen(req, s, ino, std::move(h), fi);
 }
 
 void Create(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t, fuse_file_info* fi) {
@@ -442,6 +496,8 @@ void Flush(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
 
 void Release(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
   Session& s = SessionOf(req);
+  // The kernel has let go of the open already: it no longer constrains other opens.
+  if (Passthrough* pt = s.passthrough()) pt->OnRelease(fi->fh);
   std::unique_ptr<FileHandle> h = s.TakeHandle(fi->fh);
   if (h && h->writable) {
     std::lock_guard<std::mutex> lk(h->mu);

@@ -19,11 +19,16 @@ namespace regfs::ops {
 
 namespace {
 
-// Entries and attributes may be cached this long: the session invalidates what it changes
-// itself and what it sees change outside (within the 200 ms poll), so this only bounds
-// staleness when an invalidation is lost.
-constexpr double kEntryTimeout = 1.0;
-constexpr double kAttrTimeout = 1.0;
+// Entries and attributes may be cached this long: a record's content and size never change
+// (a write makes a new record), and the session invalidates what it changes itself and what
+// it sees change outside (within the 200 ms poll), so this only bounds staleness should an
+// invalidation ever be lost. A file still being written changes size with every write:
+// other processes may see its size up to a second late, as on a network filesystem.
+constexpr double kEntryTimeout = 60.0;
+constexpr double kAttrTimeout = 60.0;
+constexpr double kPendingAttrTimeout = 1.0;
+
+double AttrTimeout(const Node& n) { return n.kind == Node::kPending ? kPendingAttrTimeout : kAttrTimeout; }
 
 // A directory listing taken at opendir, so readdir offsets stay stable while it changes.
 struct DirListing {
@@ -66,7 +71,7 @@ Status MakeEntry(Session& s, const Node& n, fuse_entry_param* e) {
   e->ino = e->attr.st_ino;
   e->generation = 1;
   e->entry_timeout = kEntryTimeout;
-  e->attr_timeout = kAttrTimeout;
+  e->attr_timeout = AttrTimeout(n);
   s.AddLookup(e->ino);
   return Status();
 }
@@ -216,7 +221,7 @@ void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
         st.st_size = static_cast<off_t>(h->size);
         st.st_blocks = (h->size + 511) / 512;
         st.st_ino = ino;
-        fuse_reply_attr(req, &st, kAttrTimeout);
+        fuse_reply_attr(req, &st, kPendingAttrTimeout);  // it changes with every write
         return;
       }
     }
@@ -248,7 +253,7 @@ void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   }
   if (!r.ok()) return ReplyError(req, r, "getattr");
   st.st_ino = ino;  // the number the kernel knows this file by (see RenumberForWrite)
-  fuse_reply_attr(req, &st, kAttrTimeout);
+  fuse_reply_attr(req, &st, AttrTimeout(*n));
 }
 
 void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse_file_info* fi) {
@@ -282,7 +287,7 @@ void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse
       Status r = s.Stat(*n, &out);
       if (!r.ok()) return ReplyError(req, r, "setattr");
       out.st_size = static_cast<off_t>(h->size);
-      return (void)fuse_reply_attr(req, &out, kAttrTimeout);
+      return (void)fuse_reply_attr(req, &out, kPendingAttrTimeout);
     }
   }
   // chmod, chown and utimens are accepted without effect, so `cp -a` and `rsync -a` work.
@@ -292,7 +297,7 @@ void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse
   std::shared_lock<std::shared_mutex> lk(s.view_mu());
   Status r = s.Stat(*again, &out);
   if (!r.ok()) return ReplyError(req, r, "setattr");
-  fuse_reply_attr(req, &out, kAttrTimeout);
+  fuse_reply_attr(req, &out, AttrTimeout(*again));
 }
 
 void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
@@ -309,6 +314,7 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   parent.kind = Node::kRoot;
   add(".", *n, S_IFDIR);
   add("..", parent, S_IFDIR);
+  std::vector<std::string> prefetch;  // subdirectories not loaded yet
   {
     std::shared_lock<std::shared_mutex> lk(s.view_mu());
     switch (n->kind) {
@@ -323,6 +329,7 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
       case Node::kDir: {
         const auto* names = s.area(n->trash).Names(n->path);
         if (!names) return ReplyError(req, Status::NotFound(n->path), "opendir");
+        std::vector<std::string> subdirs;
         for (const auto& [name, child] : *names) {
           Node c;
           c.trash = n->trash;
@@ -330,6 +337,7 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
           if (child.is_dir) {
             c.kind = Node::kDir;
             c.path = Join(n->path, name);
+            if (!s.area(n->trash).Loaded(c.path)) subdirs.push_back(c.path);
           } else {
             const FileRec* r = s.area(n->trash).Rec(child.id);
             is_dir = r && r->is_folder;
@@ -347,6 +355,7 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
             add(p.name, c, S_IFREG);
           }
         }
+        prefetch = std::move(subdirs);
         break;
       }
       case Node::kCollectionsTop:
@@ -404,11 +413,12 @@ void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   }
   fi->fh = reinterpret_cast<uint64_t>(listing.release());
   fuse_reply_open(req, fi);
+  s.Prefetch(n->trash, std::move(prefetch));
 }
 
 namespace {
 
-void FillDir(fuse_req_t req, size_t size, off_t off, fuse_file_info* fi, bool plus) {
+void FillDir(fuse_req_t req, size_t size, off_t off, fuse_file_info* fi) {
   Session& s = SessionOf(req);
   auto* listing = reinterpret_cast<DirListing*>(fi->fh);
   // The kernel offers a large buffer (1 MiB on recent kernels): allocate only what the
@@ -416,58 +426,29 @@ void FillDir(fuse_req_t req, size_t size, off_t off, fuse_file_info* fi, bool pl
   const size_t first = std::min(static_cast<size_t>(off), listing->entries.size());
   size_t want = 0;
   for (size_t i = first; i < listing->entries.size() && want < size; ++i) {
-    // Without a buffer, these return the space an entry takes.
-    const char* name = listing->entries[i].name.c_str();
-    want += plus ? fuse_add_direntry_plus(req, nullptr, 0, name, nullptr, 0)
-                 : fuse_add_direntry(req, nullptr, 0, name, nullptr, 0);
+    // Without a buffer, this returns the space an entry takes.
+    want += fuse_add_direntry(req, nullptr, 0, listing->entries[i].name.c_str(), nullptr, 0);
   }
   want = std::min(want, size);
   std::unique_ptr<char[]> buf(new char[want > 0 ? want : 1]);
   size_t used = 0;
-  std::shared_lock<std::shared_mutex> lk(s.view_mu(), std::defer_lock);
-  if (plus) lk.lock();
   for (size_t i = first; i < listing->entries.size(); ++i) {
     const auto& ent = listing->entries[i];
-    size_t room = want - used;
-    size_t need;
-    if (plus) {
-      fuse_entry_param e{};
-      bool dots = ent.name == "." || ent.name == "..";
-      if (!dots) {
-        if (!MakeEntry(s, ent.node, &e).ok()) continue;  // vanished since opendir
-      } else {
-        e.attr.st_mode = ent.type;
-        e.attr.st_ino = 1;
-      }
-      need = fuse_add_direntry_plus(req, buf.get() + used, room, ent.name.c_str(), &e,
+    struct stat st{};
+    st.st_mode = ent.type;
+    st.st_ino = s.InoOf(ent.node);
+    size_t need = fuse_add_direntry(req, buf.get() + used, want - used, ent.name.c_str(), &st,
                                     static_cast<off_t>(i + 1));
-      if (need > room) {
-        // Not sent: give back the reference MakeEntry counted.
-        if (!dots) s.Forget(e.ino, 1);
-        break;
-      }
-    } else {
-      struct stat st{};
-      st.st_mode = ent.type;
-      st.st_ino = s.InoOf(ent.node);
-      need = fuse_add_direntry(req, buf.get() + used, room, ent.name.c_str(), &st,
-                               static_cast<off_t>(i + 1));
-      if (need > room) break;
-    }
+    if (need > want - used) break;
     used += need;
   }
-  if (lk.owns_lock()) lk.unlock();
   fuse_reply_buf(req, buf.get(), used);
 }
 
 }  // namespace
 
 void ReadDir(fuse_req_t req, fuse_ino_t, size_t size, off_t off, fuse_file_info* fi) {
-  FillDir(req, size, off, fi, false);
-}
-
-void ReadDirPlus(fuse_req_t req, fuse_ino_t, size_t size, off_t off, fuse_file_info* fi) {
-  FillDir(req, size, off, fi, true);
+  FillDir(req, size, off, fi);
 }
 
 void ReleaseDir(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {

@@ -66,7 +66,8 @@ std::string DescribeFile(Session& s, int64_t id, bool trash) {
 
 // Trash or purge one artifact and bring the view up to date. `in_trash`: where the name
 // the user removed was (the record must still be in that state).
-Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash) {
+Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash,
+                  const Session::KernelDid* kernel_did) {
   std::optional<std::string> key = KeyOf(s, id, false);
   if (!key) key = KeyOf(s, id, true);
   std::string what = DescribeFile(s, id, !KeyOf(s, id, false).has_value());
@@ -89,7 +90,7 @@ Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash) {
     if (st.code() == Status::Code::kInvalid) st = Status::NotFound(st.message());
     st = st.Annotate("trash " + what);
   }
-  Status refreshed = s.RefreshKeys(*w, keys, {id});
+  Status refreshed = s.RefreshKeys(*w, keys, {id}, st.ok() ? kernel_did : nullptr);
   REGFS_RETURN_IF_ERROR(st);
   return refreshed;
 }
@@ -110,7 +111,9 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
       return Refuse(req, EPERM, "unlink", std::string(name) + ": collection members cannot be removed");
     case Node::kFile: {
       bool purge = c.trash || s.config().notrash;
-      Status st = RemoveFile(s, c.id, purge, c.trash);
+      // The kernel drops the name itself when unlink succeeds.
+      Session::KernelDid did{parent, name};
+      Status st = RemoveFile(s, c.id, purge, c.trash, &did);
       if (!st.ok()) return ReplyError(req, st, "unlink");
       return (void)fuse_reply_err(req, 0);
     }
@@ -170,7 +173,8 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
       if (!c.path.empty())
         return Refuse(req, EPERM, "rmdir", c.path + ": folder artifacts are read-only");
       // rmdir of a folder artifact trashes it (purges it in .trash), like rm of a file.
-      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash, c.trash);
+      Session::KernelDid did{parent, name};
+      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash, c.trash, &did);
       if (!st.ok()) return ReplyError(req, st, "rmdir");
       return (void)fuse_reply_err(req, 0);
     }
@@ -243,8 +247,8 @@ Status RestoreOne(Session& s, Registry& w, int64_t id, const std::string& dst_ke
 }
 
 // rename(2) with the record semantics. Returns the status to reply with.
-Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::string& dst_name,
-                unsigned int flags) {
+Status DoRename(Session& s, const Pair& src, const Session::KernelDid& src_name,
+                const Node& dst_parent, const std::string& dst_name, unsigned int flags) {
   Node c = src.child;
   if (flags & RENAME_EXCHANGE) return Status::Invalid("RENAME_EXCHANGE is not supported");
   if (c.kind == Node::kFolder) {
@@ -316,7 +320,8 @@ Status DoRename(Session& s, const Pair& src, const Node& dst_parent, const std::
     }
     std::vector<std::string> keys{dst_key};
     if (old_key) keys.push_back(*old_key);
-    return s.RefreshKeys(*w, keys, {c.id});
+    // The kernel moves the source name itself when rename succeeds.
+    return s.RefreshKeys(*w, keys, {c.id}, &src_name);
   }
 
   // A directory.
@@ -376,7 +381,7 @@ void Rename(fuse_req_t req, fuse_ino_t parent, const char* name, fuse_ino_t newp
   if (!pc.ok()) return ReplyError(req, pc.status(), "rename");
   auto dp = s.Resolve(newparent);
   if (!dp.ok()) return ReplyError(req, dp.status(), "rename");
-  Status st = DoRename(s, *pc, *dp, newname, flags);
+  Status st = DoRename(s, *pc, Session::KernelDid{parent, name}, *dp, newname, flags);
   if (!st.ok()) return ReplyError(req, st.Annotate(std::string(name) + " -> " + newname), "rename");
   fuse_reply_err(req, 0);
 }

@@ -53,6 +53,9 @@ Session::~Session() { Stop(); }
 Status Session::Start() {
   REGFS_ASSIGN_OR_RETURN(writer_, Registry::Open(info_, cfg_.read_only));
   writer_->set_sync_writes(cfg_.sync);
+  writer_->set_batch_pending(true);  // cleared by the poller when idle, and at unmount
+  if (const char* e = getenv("REGFS_X_WALCP")) (void)writer_->conn().Exec(std::string("PRAGMA wal_autocheckpoint = ") + e);
+  if (const char* e = getenv("REGFS_X_CACHE")) (void)writer_->conn().Exec(std::string("PRAGMA cache_size = ") + e);
   if (!cfg_.read_only) {
     auto done = writer_->FinishPending();
     if (!done.ok()) {
@@ -66,6 +69,7 @@ Status Session::Start() {
   REGFS_ASSIGN_OR_RETURN(writer_data_version_, writer_->conn().DataVersion());
   poller_ = std::thread([this] { PollLoop(); });
   notifier_ = std::thread([this] { NotifyLoop(); });
+  prefetcher_ = std::thread([this] { PrefetchLoop(); });
   return Status();
 }
 
@@ -76,8 +80,19 @@ void Session::Stop() {
     stopping_ = true;
   }
   notify_cv_.notify_all();
+  {
+    std::lock_guard<std::mutex> lk(prefetch_mu_);
+    prefetch_stop_ = true;
+  }
+  prefetch_cv_.notify_all();
   if (poller_.joinable()) poller_.join();
   if (notifier_.joinable()) notifier_.join();
+  if (prefetcher_.joinable()) prefetcher_.join();
+  if (writer_) {
+    std::lock_guard<std::mutex> lk(writer_mu_);
+    Status flushed = writer_->FlushPending();
+    if (!flushed.ok()) log::Warn("clearing finished purges at unmount: " + flushed.ToString());
+  }
 }
 
 // ---------------------------------------------------------------- connections
@@ -159,7 +174,7 @@ Status Session::EnsureDir(bool trash, const std::string& dir) {
   }
   AreaView::Listing listing;
   auto install = [&]() -> Status {
-    if (area(trash).Install(dir, listing)) return Status();
+    if (area(trash).Install(dir, std::move(listing))) return Status();
     return Status::NotFound(std::string(trash ? ".trash/artifacts/" : "artifacts/") + dir);
   };
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -179,6 +194,43 @@ Status Session::EnsureDir(bool trash, const std::string& dir) {
   std::unique_lock<std::shared_mutex> lk(view_mu_);
   if (area(trash).Loaded(dir)) return Status();
   return install();
+}
+
+void Session::Prefetch(bool trash, std::vector<std::string> dirs) {
+  if (dirs.empty()) return;
+  {
+    std::shared_lock<std::shared_mutex> lk(view_mu_);
+    if (visible_.size() + trash_.size() >= kPrefetchBudget) return;
+  }
+  std::lock_guard<std::mutex> lk(prefetch_mu_);
+  // The newest listing goes first, its first subdirectory first: the order a depth-first
+  // walk visits them.
+  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) prefetch_q_.emplace_front(trash, std::move(*it));
+  prefetch_cv_.notify_one();
+}
+
+void Session::PrefetchLoop() {
+  std::unique_lock<std::mutex> lk(prefetch_mu_);
+  for (;;) {
+    prefetch_cv_.wait(lk, [this] { return prefetch_stop_ || !prefetch_q_.empty(); });
+    if (prefetch_stop_) return;
+    auto [trash, dir] = std::move(prefetch_q_.front());
+    prefetch_q_.pop_front();
+    lk.unlock();
+    bool full;
+    {
+      std::shared_lock<std::shared_mutex> vlk(view_mu_);
+      full = visible_.size() + trash_.size() >= kPrefetchBudget;
+    }
+    if (!full) {
+      // A directory that is gone by now (kNotFound) or fails to list is simply not loaded:
+      // the request that needs it reports what is wrong.
+      Status st = EnsureDir(trash, dir);
+      if (!st.ok() && !st.IsNotFound()) log::Debug("read-ahead of " + dir + ": " + st.ToString());
+    }
+    lk.lock();
+    if (full) prefetch_q_.clear();
+  }
 }
 
 Status Session::LoadCollections(Registry& reg) {
@@ -262,7 +314,8 @@ Status Session::ReloadAll() {
   for (const auto& [trash, dir] : forget) area(trash).Evict(dir);
   // Everything is installed before anything is compared: a record that moved from one
   // directory to another leaves the first only when the second is installed.
-  for (size_t i = 0; i < before.size(); ++i) area(before[i].trash).Install(before[i].dir, listings[i]);
+  for (size_t i = 0; i < before.size(); ++i)
+    area(before[i].trash).Install(before[i].dir, std::move(listings[i]));
   for (const Before& b : before) {
     const AreaView& a = area(b.trash);
     const auto* now = a.Names(b.dir);
@@ -939,6 +992,8 @@ void Session::PollLoop() {
     {
       std::unique_lock<std::mutex> wlk(writer_mu_, std::try_to_lock);
       if (wlk.owns_lock()) {
+        Status flushed = writer_->FlushPending();
+        if (!flushed.ok()) log::Warn("clearing finished purges: " + flushed.ToString());
         auto v = writer_->conn().DataVersion();
         if (v.ok() && *v != writer_data_version_) {
           writer_data_version_ = *v;

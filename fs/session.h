@@ -153,6 +153,12 @@ class Session {
   // exist. Call without holding view_mu_.
   Status EnsureDir(bool trash, const std::string& dir);
   Status EnsureCollections();
+  // Metadata read-ahead: after a directory was listed, its subdirectories are loaded in the
+  // background in listing order (find, du, rsync, tar and file managers go there next), as
+  // long as the view holds fewer than kPrefetchBudget records. A request that needs one of
+  // them first simply loads it itself.
+  void Prefetch(bool trash, std::vector<std::string> dirs);
+  static constexpr size_t kPrefetchBudget = 150000;
   // Members of a collection in link order (cached until collections change).
   Result<std::vector<MemberRec>> Members(int64_t collection_id);
   // After the mount itself changed records: re-reads the rows at these keys (both areas)
@@ -241,6 +247,7 @@ class Session {
   Status ReloadAll();
   void PollLoop();
   void NotifyLoop();
+  void PrefetchLoop();
 
   MountConfig cfg_;
   std::shared_ptr<const InstanceInfo> info_;
@@ -309,7 +316,12 @@ class Session {
   std::mutex stats_mu_;
   std::map<std::string, uint64_t, std::less<>> requests_;
   bool stopping_ = false;
-  std::thread poller_, notifier_;
+  std::thread poller_, notifier_, prefetcher_;
+
+  std::mutex prefetch_mu_;
+  std::condition_variable prefetch_cv_;
+  std::deque<std::pair<bool, std::string>> prefetch_q_;  // next first
+  bool prefetch_stop_ = false;
 };
 
 }  // namespace regfs

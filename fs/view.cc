@@ -115,7 +115,7 @@ AreaView::AreaView(bool is_trash, bool complete) : trash_(is_trash) {
 
 const FileRec* AreaView::Rec(int64_t id) const {
   auto it = recs_.find(id);
-  return it == recs_.end() ? nullptr : &it->second;
+  return it == recs_.end() ? nullptr : &it->second.rec;
 }
 
 bool AreaView::HasDir(const std::string& path) const {
@@ -139,8 +139,8 @@ std::optional<AreaView::Child> AreaView::Lookup(const std::string& dir,
 }
 
 std::string AreaView::ShownName(int64_t id) const {
-  auto it = shown_.find(id);
-  return it == shown_.end() ? std::string() : it->second;
+  auto it = recs_.find(id);
+  return it == recs_.end() ? std::string() : it->second.shown;
 }
 
 std::vector<int64_t> AreaView::IdsAt(const std::string& dir, const std::string& base) const {
@@ -162,11 +162,11 @@ void AreaView::EraseGroupNames(Dir& d, const std::string& base) {
   auto g = d.groups.find(base);
   if (g == d.groups.end()) return;
   for (int64_t id : g->second) {
-    auto s = shown_.find(id);
-    if (s == shown_.end()) continue;
-    auto n = d.names.find(s->second);
+    auto h = recs_.find(id);
+    if (h == recs_.end() || h->second.shown.empty()) continue;
+    auto n = d.names.find(h->second.shown);
     if (n != d.names.end() && !n->second.is_dir && n->second.id == id) d.names.erase(n);
-    shown_.erase(s);
+    h->second.shown.clear();
   }
 }
 
@@ -177,19 +177,20 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
   const bool plain_free = d.subdirs.count(base) == 0;  // a directory keeps the plain name
   if (g->second.size() == 1) {
     // The common case: one record, which usually gets its plain name.
-    const FileRec& r = recs_.at(g->second.front());
+    Held& h = recs_.at(g->second.front());
+    const FileRec& r = h.rec;
     std::string name = plain_free && IsSafeComponent(base) && !taken(base)
                            ? base
                            : PickName(taken,
                                       {AtUidName(base, r.uid, r.suffix), r.uid + r.suffix, r.uid},
                                       r.id);
     d.names[name] = Child{false, r.id};
-    shown_[r.id] = std::move(name);
+    h.shown = std::move(name);
     return;
   }
   std::vector<const FileRec*> members;
   members.reserve(g->second.size());
-  for (int64_t id : g->second) members.push_back(&recs_.at(id));
+  for (int64_t id : g->second) members.push_back(&recs_.at(id).rec);
   if (trash_) {
     // Most recently trashed first.
     std::sort(members.begin(), members.end(), [](const FileRec* a, const FileRec* b) {
@@ -215,7 +216,7 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
                                  r->uid},
                                 r->id);
     d.names[name] = Child{false, r->id};
-    shown_[r->id] = name;
+    recs_.at(r->id).shown = std::move(name);
   }
 }
 
@@ -280,12 +281,11 @@ void AreaView::DropRecords(Dir& d) {
   for (const auto& [base, ids] : d.groups) {
     for (int64_t id : ids) {
       recs_.erase(id);
-      shown_.erase(id);
     }
   }
 }
 
-bool AreaView::Install(const std::string& dir, const Listing& listing) {
+bool AreaView::Install(const std::string& dir, Listing&& listing) {
   if (auto old = dirs_.find(dir); old != dirs_.end()) {
     DropRecords(old->second);
     dirs_.erase(old);
@@ -319,9 +319,10 @@ bool AreaView::Install(const std::string& dir, const Listing& listing) {
   for (const std::string& s : listing.subdirs) d.subdirs.insert(s);
   for (const std::string& s : user_children) d.subdirs.insert(s);
   for (const std::string& s : d.subdirs) d.names[s] = Child{true, 0};
-  for (const FileRec& r : listing.files) {
-    recs_[r.id] = r;
+  for (FileRec& r : listing.files) {
     d.groups[r.base].push_back(r.id);
+    int64_t id = r.id;
+    recs_[id].rec = std::move(r);
   }
   // Named in a fixed order, so that listing the same records again shows the same names.
   std::vector<const std::string*> bases;
@@ -342,10 +343,10 @@ void AreaView::Evict(const std::string& dir) {
 void AreaView::Put(const FileRec& r) {
   auto old = recs_.find(r.id);
   if (old != recs_.end()) {
-    if (old->second.dir == r.dir) {
+    if (old->second.rec.dir == r.dir) {
       // Same directory: replace in place (no pruning of a directory the record stays in).
       Dir& d = dirs_.at(r.dir);
-      const std::string base = old->second.base;
+      const std::string base = old->second.rec.base;
       EraseGroupNames(d, base);
       auto& group = d.groups[base];
       group.erase(std::remove(group.begin(), group.end(), r.id), group.end());
@@ -359,7 +360,7 @@ void AreaView::Put(const FileRec& r) {
   EnsurePath(r.dir);
   auto it = dirs_.find(r.dir);
   if (it == dirs_.end()) return;  // not loaded: listed when it is
-  recs_[r.id] = r;
+  recs_[r.id] = Held{r, std::string()};
   Dir& d = it->second;
   EraseGroupNames(d, r.base);
   d.groups[r.base].push_back(r.id);
@@ -368,12 +369,9 @@ void AreaView::Put(const FileRec& r) {
 
 void AreaView::Remove(int64_t id) {
   auto it = recs_.find(id);
-  if (it == recs_.end()) {
-    shown_.erase(id);
-    return;
-  }
-  const std::string dir = it->second.dir;
-  const std::string base = it->second.base;
+  if (it == recs_.end()) return;
+  const std::string dir = it->second.rec.dir;
+  const std::string base = it->second.rec.base;
   Dir& d = dirs_.at(dir);  // records are held only in loaded directories
   EraseGroupNames(d, base);
   auto g = d.groups.find(base);
@@ -382,7 +380,6 @@ void AreaView::Remove(int64_t id) {
     if (g->second.empty()) d.groups.erase(g);
   }
   recs_.erase(it);
-  shown_.erase(id);
   NameGroup(d, base);
   Prune(dir);
 }

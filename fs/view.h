@@ -93,7 +93,7 @@ class AreaView {
   // subdirectories. A record it lists that the view shows elsewhere moves here. Returns
   // false, and leaves `dir` unloaded, when the directory does not exist: nothing below it
   // and not user-made (the top always exists).
-  bool Install(const std::string& dir, const Listing& listing);
+  bool Install(const std::string& dir, Listing&& listing);
   // Forgets a loaded directory's content (it is listed again when needed).
   void Evict(const std::string& dir);
   std::vector<std::string> LoadedDirs() const;
@@ -157,10 +157,14 @@ class AreaView {
   void EraseGroupNames(Dir& d, const std::string& base);
   void NameGroup(Dir& d, const std::string& base);
 
+  // A record of a loaded directory and the name it is shown under ("" when hidden).
+  struct Held {
+    FileRec rec;
+    std::string shown;
+  };
   bool trash_;
-  std::unordered_map<int64_t, FileRec> recs_;
+  std::unordered_map<int64_t, Held> recs_;
   std::unordered_map<std::string, Dir> dirs_;  // loaded directories
-  std::unordered_map<int64_t, std::string> shown_;  // record id -> shown name
   std::set<std::string> user_dirs_;  // made by mkdir or kept after emptying (sorted: prefixes)
 };
 

@@ -712,6 +712,88 @@ TEST_P(RegistryLifecycle, RekeyDir) {
   EXPECT_EQ(reg_->RekeyDir("e", "e/inner", kStateVisible).code(), Status::Code::kInvalid);
 }
 
+// The mount's directory listing (fs/view.h): records shown directly in a directory and the
+// names of its subdirectories, by state; unsafe keys where their key is still safe.
+TEST_P(RegistryLifecycle, ListDirShowsOneLevelPerState) {
+  Artifact deep = Add("1", "a/b/c.txt");
+  Artifact ad = Add("2", "a/d.txt");
+  Artifact top = Add("3", "e.txt");
+  Artifact keyless = Add("4", std::nullopt);
+  Artifact trashed = Add("5", "a/t.txt");
+  Artifact only_trash = Add("6", "z/q.txt");
+  Artifact unsafe = Add("7", "x/y.txt");
+  Exec("UPDATE " + Art() + " SET key = 'x//y.txt' WHERE id = " + std::to_string(unsafe.id));
+  ASSERT_TRUE(reg_->Trash(trashed.id).ok());
+  ASSERT_TRUE(reg_->Trash(only_trash.id).ok());
+  (void)deep;
+
+  auto list = [&](const std::string& dir, int state) {
+    std::vector<std::string> out;
+    Status st = reg_->ListDir(
+        dir, state,
+        [&](const Registry::Listed& l) { out.push_back("f:" + std::to_string(l.id)); },
+        [&](std::string_view name) { out.push_back("d:" + std::string(name)); });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  auto f = [](const Artifact& a) { return "f:" + std::to_string(a.id); };
+  std::vector<std::string> want_top = {"d:a", "d:x", f(top), f(keyless)};
+  std::sort(want_top.begin(), want_top.end());
+  EXPECT_EQ(list("", kStateVisible), want_top);  // z/ has trashed records only
+  EXPECT_EQ(list("a", kStateVisible), (std::vector<std::string>{"d:b", f(ad)}));
+  EXPECT_EQ(list("x", kStateVisible), (std::vector<std::string>{f(unsafe)}));  // x//y.txt
+  EXPECT_EQ(list("a/b", kStateVisible), (std::vector<std::string>{f(deep)}));
+  EXPECT_EQ(list("", kStateTrash), (std::vector<std::string>{"d:a", "d:z"}));
+  EXPECT_EQ(list("a", kStateTrash), (std::vector<std::string>{f(trashed)}));
+  EXPECT_TRUE(list("nothing", kStateVisible).empty());
+  // "dx" merely starts with "d": never part of "d"'s range.
+  Add("8", "dx/1.txt");
+  Add("9", "d/1.txt");
+  EXPECT_EQ(list("d", kStateVisible).size(), 1u);
+}
+
+// The mount batches the clean-up of finished purges: the files go at once, the pending rows
+// in one transaction later; a crash in between leaves rows that only name deleted files.
+TEST_P(RegistryLifecycle, BatchedPurgesClearTheirPendingRowsLater) {
+  reg_->set_batch_pending(true);
+  std::vector<std::string> paths;
+  for (int i = 0; i < 3; ++i) {
+    Artifact a = Add("batch " + std::to_string(i), "b/" + std::to_string(i) + ".txt");
+    paths.push_back(Path(a));
+    ASSERT_TRUE(reg_->Purge(a.id).ok());
+    EXPECT_TRUE(Gone(a.id));
+    EXPECT_FALSE(Exists(paths.back()));
+  }
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 3);
+  ASSERT_TRUE(reg_->FlushPending().ok());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+
+  // Rows left behind (a crash before the flush) are finished without harm.
+  Artifact b = Add("left", "b/left.txt");
+  ASSERT_TRUE(reg_->Purge(b.id).ok());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 1);
+  auto done = reg_->FinishPending();
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_EQ(*done, 1);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+}
+
+// A pending delete of a path that a record uses again deletes nothing: a real key purged,
+// then taken by another record before the pending row was finished.
+TEST_P(RegistryLifecycle, PendingDeleteOfAPathInUseAgainKeepsTheFile) {
+  Artifact a = MakeRealKey(Add("new owner", "r/owned.txt"), "r/owned.txt");
+  std::string path = root_ + "/r/owned.txt";
+  ASSERT_TRUE(Exists(path));
+  Exec("INSERT INTO regfs_pending (op, path, path2, created_at) VALUES ('delete', '" + path +
+       "', NULL, '" + NowTimestamp() + "')");
+  auto done = reg_->FinishPending();
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_TRUE(Exists(path)) << "a live record's file was deleted by a stale pending row";
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+  EXPECT_EQ(Get(a.id).key, "r/owned.txt");
+}
+
 TEST_P(RegistryLifecycle, PendingDeleteSurvivesACrash) {
   Artifact a = Add("crash", "crash/a.txt");
   std::string path = Path(a);

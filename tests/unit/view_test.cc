@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace regfs {
 namespace {
 
@@ -144,6 +146,121 @@ TEST(ViewTest, MovingUserDirectories) {
   EXPECT_FALSE(v.HasDir("a"));
   EXPECT_TRUE(v.HasDir("z"));
   EXPECT_TRUE(v.HasDir("z/b"));
+}
+
+// ---------------------------------------------------------------- loading on demand
+
+FileRec Rec(int64_t id, const std::string& key, int state = kStateVisible) {
+  return MakeFileRec(Art(id, "u" + std::to_string(id) + std::string(19 - std::to_string(id).size(), 'a'), key,
+                         ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00", state));
+}
+
+AreaView::Listing Listing(std::vector<FileRec> files, std::vector<std::string> subdirs) {
+  AreaView::Listing l;
+  l.files = std::move(files);
+  l.subdirs = std::move(subdirs);
+  return l;
+}
+
+TEST(ViewLoadingTest, OnlyListedDirectoriesAreHeld) {
+  AreaView v(false);
+  EXPECT_FALSE(v.Loaded(""));
+  EXPECT_EQ(v.Names(""), nullptr);
+  ASSERT_TRUE(v.Install("", Listing({Rec(1, "top.txt")}, {"a", "b"})));
+  EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"a/", "b/", "top.txt"}));
+  EXPECT_TRUE(v.HasDir("a"));      // known from its parent's listing
+  EXPECT_FALSE(v.Loaded("a"));     // but not listed itself
+  EXPECT_FALSE(v.HasDir("a/x"));   // nothing known below it
+  EXPECT_EQ(v.Names("a"), nullptr);
+  // A change in a directory that is not loaded holds nothing; its loaded parent is unchanged.
+  v.Put(Rec(2, "a/new.txt"));
+  EXPECT_EQ(v.Rec(2), nullptr);
+  EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"a/", "b/", "top.txt"}));
+  ASSERT_TRUE(v.Install("a", Listing({Rec(2, "a/new.txt"), Rec(3, "a/old.txt")}, {})));
+  EXPECT_EQ(NamesOf(v, "a"), (std::vector<std::string>{"new.txt", "old.txt"}));
+  EXPECT_EQ(v.size(), 3u);
+  v.Evict("a");
+  EXPECT_FALSE(v.Loaded("a"));
+  EXPECT_TRUE(v.HasDir("a"));
+  EXPECT_EQ(v.size(), 1u);
+}
+
+TEST(ViewLoadingTest, NewDirectoriesUnderALoadedParentAreComplete) {
+  AreaView v(false);
+  ASSERT_TRUE(v.Install("", Listing({}, {"old"})));
+  // "fresh" did not exist below the loaded top: its whole content is this one record.
+  v.Put(Rec(1, "fresh/deep/f.txt"));
+  EXPECT_TRUE(v.Loaded("fresh"));
+  EXPECT_TRUE(v.Loaded("fresh/deep"));
+  EXPECT_EQ(NamesOf(v, "fresh/deep"), (std::vector<std::string>{"f.txt"}));
+  // "old" exists but is not loaded: a record put below it is not held, nor are new
+  // directories below it made up.
+  v.Put(Rec(2, "old/sub/g.txt"));
+  EXPECT_FALSE(v.Loaded("old/sub"));
+  EXPECT_EQ(v.Rec(2), nullptr);
+  // Removing the last record of a loaded directory takes it (and its empty parents) away.
+  v.Remove(1);
+  EXPECT_FALSE(v.HasDir("fresh"));
+  EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"old/"}));
+}
+
+TEST(ViewLoadingTest, InstallOfAVanishedDirectoryFailsAndFixesItsParent) {
+  AreaView v(false);
+  ASSERT_TRUE(v.Install("", Listing({}, {"gone", "here"})));
+  EXPECT_FALSE(v.Install("gone", Listing({}, {})));  // nothing below it any more
+  EXPECT_FALSE(v.Loaded("gone"));
+  EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"here/"}));
+  EXPECT_TRUE(v.Install("", Listing({}, {})));  // the top always exists
+}
+
+TEST(ViewLoadingTest, ARecordListedElsewhereMovesThere) {
+  AreaView v(false);
+  ASSERT_TRUE(v.Install("", Listing({}, {"a", "b"})));
+  ASSERT_TRUE(v.Install("a", Listing({Rec(1, "a/f.txt"), Rec(2, "a/g.txt")}, {})));
+  // Another process moved record 1 to b/ and b/ is listed first.
+  ASSERT_TRUE(v.Install("b", Listing({Rec(1, "b/f.txt")}, {})));
+  EXPECT_EQ(NamesOf(v, "a"), (std::vector<std::string>{"g.txt"}));
+  EXPECT_EQ(NamesOf(v, "b"), (std::vector<std::string>{"f.txt"}));
+  EXPECT_EQ(v.Rec(1)->dir, "b");
+  EXPECT_EQ(v.size(), 2u);
+}
+
+TEST(ViewLoadingTest, UserDirectoriesSurviveEvictionAndListings) {
+  AreaView v(false);
+  ASSERT_TRUE(v.Install("", Listing({}, {})));
+  ASSERT_TRUE(v.MakeDir("made"));
+  ASSERT_TRUE(v.MakeDir("made/inner"));
+  v.Evict("");
+  v.Evict("made");
+  v.Evict("made/inner");
+  // The registry knows nothing of them; the listings still show them until rmdir.
+  ASSERT_TRUE(v.Install("", Listing({}, {})));
+  EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"made/"}));
+  ASSERT_TRUE(v.Install("made", Listing({}, {})));
+  EXPECT_EQ(NamesOf(v, "made"), (std::vector<std::string>{"inner/"}));
+  ASSERT_TRUE(v.Install("made/inner", Listing({}, {})));
+  EXPECT_FALSE(v.RemoveDir("made"));  // not empty
+  EXPECT_TRUE(v.RemoveDir("made/inner"));
+  EXPECT_TRUE(v.RemoveDir("made"));
+  EXPECT_TRUE(v.DirEmpty(""));
+  // Kept while its parent is not loaded: shown once the parent is listed.
+  AreaView w(true);
+  EXPECT_TRUE(w.KeepDir("k/eep"));
+  ASSERT_TRUE(w.Install("", Listing({}, {})));
+  EXPECT_EQ(NamesOf(w, ""), (std::vector<std::string>{"k/"}));
+}
+
+TEST(ViewLoadingTest, ListingTheSameRecordsAgainShowsTheSameNames) {
+  // Clashing names are resolved in a fixed order, whatever order the listing has.
+  std::vector<FileRec> files = {MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-02-01 00:00:00", kStateTrash)),
+                                MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-03-01 00:00:00", kStateTrash)),
+                                MakeFileRec(Art(3, "cccccccccccccccc0000", "d/k@aaaaaaaaaaaaaaaa0000.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00", kStateTrash))};
+  AreaView a(true), b(true);
+  ASSERT_TRUE(a.Install("d", Listing(files, {})));
+  std::reverse(files.begin(), files.end());
+  ASSERT_TRUE(b.Install("d", Listing(files, {})));
+  EXPECT_EQ(NamesOf(a, "d"), NamesOf(b, "d"));
+  for (int64_t id : {1, 2, 3}) EXPECT_EQ(a.ShownName(id), b.ShownName(id)) << id;
 }
 
 TEST(ViewTest, CollectionAndMemberNames) {
