@@ -1,4 +1,5 @@
 #include "core/db.h"
+#include "core/wal_vfs.h"
 
 #include <sqlite3.h>
 #include <unistd.h>
@@ -147,7 +148,9 @@ Result<std::unique_ptr<Connection>> Connection::OpenOnce(const std::string& name
   int flags = SQLITE_OPEN_NOMUTEX | extra_flags;  // one thread per connection
   flags |= opts.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (opts.create && !opts.read_only) flags |= SQLITE_OPEN_CREATE;
-  int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
+  // Every connection goes through the WAL write-coalescing VFS (core/wal_vfs.h), or SQLite's
+  // default where it could not be registered.
+  int rc = sqlite3_open_v2(name.c_str(), &db, flags, WalCoalescingVfs());
   if (rc != SQLITE_OK) {
     std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);

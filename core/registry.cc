@@ -1041,6 +1041,7 @@ Status Registry::Restore(int64_t artifact_id, const std::optional<std::string>& 
 Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& opts) {
   PurgeOutcome out;
   std::optional<std::string> to_delete;
+  bool to_delete_managed = false;
   int64_t pending_id = 0;
   std::string ctx;
   {
@@ -1076,6 +1077,7 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
       }
       if (deletable) {
         to_delete = *path;
+        to_delete_managed = managed;
         REGFS_ASSIGN_OR_RETURN(pending_id, impl_->AddPending("delete", *path, std::nullopt, now));
       } else {
         out.kept_path = *path;
@@ -1084,30 +1086,47 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
     REGFS_RETURN_IF_ERROR(txn->Commit().Annotate(ctx));
   }
   if (!to_delete) return out;
-  if (after_purge_commit_for_test && !after_purge_commit_for_test()) return out;
-  Status st = storage().RemoveStored(*to_delete, /*durable=*/!batch_pending_);
-  if (st.code() == Status::Code::kPermission) {
-    // A symlink on the way to the file (say a real-key directory replaced by one): what it
-    // points to is never deleted. The record is gone; the path is reported as kept.
-    Status dropped = impl_->DropPending(pending_id);
-    if (!dropped.ok()) return dropped.Annotate(ctx);
-    out.kept_path = *to_delete;
+  // Only a managed file (named by its uid, never taken again) may be deleted once the
+  // writer is released; a real-key path could be taken by another record meanwhile.
+  if (opts.caller_deletes && to_delete_managed) {
+    out.to_delete = to_delete;
+    out.pending_id = pending_id;
     return out;
   }
-  if (st.ok() && batch_pending_) {
-    done_pending_.push_back(DonePending{pending_id, DirName(*to_delete)});
-    // 256 purges share one transaction and one directory sync.
-    if (done_pending_.size() >= 256) st = FlushPending();
-  } else if (st.ok()) {
-    st = impl_->DropPending(pending_id);
-  }
-  if (!st.ok()) {
-    return st.Annotate(ctx +
-                       ": record deleted; file delete left pending for "
-                       "`regfs fsck --repair`");
-  }
-  out.deleted_path = *to_delete;
+  if (after_purge_commit_for_test && !after_purge_commit_for_test()) return out;
+  auto deleted = FinishDelete(PurgeOutcome{out.uid, {}, {}, to_delete, pending_id});
+  if (!deleted.ok()) return deleted.status().Annotate(ctx);
+  (*deleted ? out.deleted_path : out.kept_path) = *to_delete;
   return out;
+}
+
+Result<bool> Registry::FinishDelete(const PurgeOutcome& o) {
+  REGFS_ASSIGN_OR_RETURN(bool deleted, DeleteFileOf(o));
+  REGFS_RETURN_IF_ERROR(DeleteDone(o, deleted));
+  return deleted;
+}
+
+Result<bool> Registry::DeleteFileOf(const PurgeOutcome& o) const {
+  if (!o.to_delete) return false;
+  Status st = storage().RemoveStored(*o.to_delete, /*durable=*/!batch_pending_);
+  // A symlink on the way to the file (say a real-key directory replaced by one): what it
+  // points to is never deleted. The record is gone; the path is kept.
+  if (st.code() == Status::Code::kPermission) return false;
+  if (!st.ok()) {
+    return st.Annotate("record deleted; delete of " + *o.to_delete +
+                       " left pending for `regfs fsck --repair`");
+  }
+  return true;
+}
+
+Status Registry::DeleteDone(const PurgeOutcome& o, bool deleted) {
+  if (!o.to_delete) return Status();
+  if (deleted && batch_pending_) {
+    done_pending_.push_back(DonePending{o.pending_id, DirName(*o.to_delete)});
+    // 256 purges share one transaction and one directory sync.
+    return done_pending_.size() >= 256 ? FlushPending() : Status();
+  }
+  return impl_->DropPending(o.pending_id);
 }
 
 Status Registry::TrashCollection(int64_t collection_id) {

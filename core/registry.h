@@ -26,12 +26,20 @@ struct PurgeOptions {
   // the transaction: when another process moved the record meanwhile, nothing happens and
   // the result is kNotFound, never a purge of a record the caller did not mean.
   std::optional<int> expect_state;
+  // Leave the delete of a managed file to the caller (the mount: after it has answered the
+  // request): PurgeOutcome::to_delete names it, and FinishDelete() does it. Until then the
+  // pending row keeps the delete crash-safe. A real-key file is always deleted here, under
+  // the caller's writer: another record may take its path right after.
+  bool caller_deletes = false;
 };
 
 struct PurgeOutcome {
   std::string uid;
   std::optional<std::string> kept_path;     // real-key / foreign file left on disk
   std::optional<std::string> deleted_path;  // stored file or folder that was deleted
+  // With PurgeOptions::caller_deletes: the file to delete, and its pending row.
+  std::optional<std::string> to_delete;
+  int64_t pending_id = 0;
 };
 
 // What saving content did.
@@ -175,6 +183,14 @@ class Registry {
   void set_batch_pending(bool on) { batch_pending_ = on; }
   // Makes the batched deletions durable and clears their pending rows.
   Status FlushPending();
+  // Deletes the file a purge with PurgeOptions::caller_deletes left (outcome.to_delete) and
+  // clears (or, in batch mode, batches) its pending row. A file that cannot be deleted stays
+  // pending for `regfs fsck --repair`; a symlink on its way is never followed (the path is
+  // kept, the row dropped, and the result is false). Needs no transaction of the caller's.
+  // It is the two steps below; the first touches no database and may run on any thread.
+  Result<bool> FinishDelete(const PurgeOutcome& outcome);
+  Result<bool> DeleteFileOf(const PurgeOutcome& outcome) const;
+  Status DeleteDone(const PurgeOutcome& outcome, bool deleted);
 
   // ---------------------------------------------------------------- maintenance
   // Finishes pending file operations recorded by earlier purges/moves. Returns how many. A

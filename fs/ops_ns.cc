@@ -66,8 +66,9 @@ std::string DescribeFile(Session& s, int64_t id, bool trash) {
 
 // Trash or purge one artifact and bring the view up to date. `in_trash`: where the name
 // the user removed was (the record must still be in that state).
+// A purge leaves its file to `later`, for Session::FinishPurge once the request is answered.
 Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash,
-                  const Session::KernelDid* kernel_did) {
+                  const Session::KernelDid* kernel_did, std::optional<PurgeOutcome>* later) {
   std::optional<std::string> key = KeyOf(s, id, false);
   if (!key) key = KeyOf(s, id, true);
   std::string what = DescribeFile(s, id, !KeyOf(s, id, false).has_value());
@@ -81,9 +82,11 @@ Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash,
     PurgeOptions opts;
     opts.purge_real_keys = s.config().purge_real_keys;
     opts.expect_state = in_trash ? kStateTrash : kStateVisible;
+    opts.caller_deletes = true;
     auto out = w->Purge(id, opts);
     if (out.ok() && out->kept_path) log::Info("purged " + what + "; real-key file kept at " + *out->kept_path);
     else if (out.ok()) log::Info("purged " + what);
+    if (out.ok() && out->to_delete) *later = *out;
     st = out.status().Annotate("purge " + what);
   } else {
     st = w->Trash(id);
@@ -113,9 +116,12 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
       bool purge = c.trash || s.config().notrash;
       // The kernel drops the name itself when unlink succeeds.
       Session::KernelDid did{parent, name};
-      Status st = RemoveFile(s, c.id, purge, c.trash, &did);
+      std::optional<PurgeOutcome> later;
+      Status st = RemoveFile(s, c.id, purge, c.trash, &did, &later);
       if (!st.ok()) return ReplyError(req, st, "unlink");
-      return (void)fuse_reply_err(req, 0);
+      fuse_reply_err(req, 0);
+      if (later) s.FinishPurge(*later);
+      return;
     }
     case Node::kFolder:
       return Refuse(req, EPERM, "unlink",
@@ -174,9 +180,12 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
         return Refuse(req, EPERM, "rmdir", c.path + ": folder artifacts are read-only");
       // rmdir of a folder artifact trashes it (purges it in .trash), like rm of a file.
       Session::KernelDid did{parent, name};
-      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash, c.trash, &did);
+      std::optional<PurgeOutcome> later;
+      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash, c.trash, &did, &later);
       if (!st.ok()) return ReplyError(req, st, "rmdir");
-      return (void)fuse_reply_err(req, 0);
+      fuse_reply_err(req, 0);
+      if (later) s.FinishPurge(*later);
+      return;
     }
     case Node::kTrashCollectionsTop: {
       std::shared_lock<std::shared_mutex> lk(s.view_mu());

@@ -1,6 +1,7 @@
 #include "fs/session.h"
 
 #include <fuse_lowlevel.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -54,8 +55,13 @@ Status Session::Start() {
   REGFS_ASSIGN_OR_RETURN(writer_, Registry::Open(info_, cfg_.read_only));
   writer_->set_sync_writes(cfg_.sync);
   writer_->set_batch_pending(true);  // cleared by the poller when idle, and at unmount
-  if (const char* e = getenv("REGFS_X_WALCP")) (void)writer_->conn().Exec(std::string("PRAGMA wal_autocheckpoint = ") + e);
-  if (const char* e = getenv("REGFS_X_CACHE")) (void)writer_->conn().Exec(std::string("PRAGMA cache_size = ") + e);
+  if (!cfg_.read_only) {
+    // Checkpoints run on the poller's connection (MaybeCheckpoint), not inside a commit of a
+    // request: copying the log into the database and syncing it costs a request nothing.
+    REGFS_RETURN_IF_ERROR(writer_->conn().Exec("PRAGMA wal_autocheckpoint = 0"));
+    REGFS_ASSIGN_OR_RETURN(checkpointer_, Connection::Open(info_->db_path, {}));
+    REGFS_RETURN_IF_ERROR(checkpointer_->Exec("PRAGMA wal_autocheckpoint = 0"));
+  }
   if (!cfg_.read_only) {
     auto done = writer_->FinishPending();
     if (!done.ok()) {
@@ -92,6 +98,10 @@ void Session::Stop() {
     std::lock_guard<std::mutex> lk(writer_mu_);
     Status flushed = writer_->FlushPending();
     if (!flushed.ok()) log::Warn("clearing finished purges at unmount: " + flushed.ToString());
+  }
+  if (checkpointer_) {
+    Status s = checkpointer_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+    if (!s.ok()) log::Warn("checkpoint at unmount: " + s.ToString());
   }
 }
 
@@ -514,6 +524,20 @@ uint64_t Session::DirIno(bool trash, const std::string& path) {
     }
     if (it->second.path == path && it->second.trash == trash) return i;
   }
+}
+
+void Session::FinishPurge(const PurgeOutcome& outcome) {
+  if (!outcome.to_delete) return;
+  // The pending row keeps this crash-safe until DeleteDone clears it.
+  auto deleted = writer_->DeleteFileOf(outcome);
+  if (!deleted.ok()) {
+    log::Error("purge uid " + outcome.uid + ": " + deleted.status().message());
+    return;
+  }
+  if (!*deleted) log::Warn("purge uid " + outcome.uid + ": kept " + *outcome.to_delete + " (a symlink on its way)");
+  std::lock_guard<std::mutex> lk(writer_mu_);
+  Status st = writer_->DeleteDone(outcome, *deleted);
+  if (!st.ok()) log::Warn("purge uid " + outcome.uid + ": clearing its pending row: " + st.ToString());
 }
 
 uint64_t Session::RenumberForWrite(int64_t id) {
@@ -982,6 +1006,17 @@ void Session::NotifyLoop() {
   }
 }
 
+void Session::MaybeCheckpoint() {
+  if (!checkpointer_) return;
+  // SQLite's own threshold (1,000 pages of 4 KiB).
+  constexpr off_t kWalLimit = 4 << 20;
+  struct stat st;
+  if (stat((info_->db_path + "-wal").c_str(), &st) != 0 || st.st_size < kWalLimit) return;
+  // PASSIVE: never waits for readers or writers; what it cannot copy now it copies next time.
+  Status s = checkpointer_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+  if (!s.ok()) log::Warn("checkpoint of " + info_->db_path + ": " + s.ToString());
+}
+
 void Session::PollLoop() {
   // External changes (CLI, LaminDB, another mount) show within 1 s: look every 200 ms.
   using namespace std::chrono_literals;
@@ -1001,6 +1036,7 @@ void Session::PollLoop() {
         }
       }
     }
+    MaybeCheckpoint();
     if (changed || reload_wanted_.exchange(false)) {
       Status s = ReloadAll();
       if (!s.ok()) {

@@ -204,6 +204,12 @@ class Session {
   // The kernel passthrough of reads (fs/passthrough.h), when this mount has it; else null.
   Passthrough* passthrough() const { return passthrough_; }
   void set_passthrough(Passthrough* pt) { passthrough_ = pt; }
+  // ------------------------------------------------------------ after a purge
+  // Deletes the stored file of a purge made with PurgeOptions::caller_deletes, after the
+  // request was answered: the file system work (tens of microseconds per file) then costs
+  // the caller nothing. Takes the writer for the bookkeeping only.
+  void FinishPurge(const PurgeOutcome& outcome);
+
   // Gives a visible record's file a new inode number for the rest of the mount and returns
   // it. A write open of an inode that readers hold open in passthrough mode cannot be served
   // on that inode (the kernel refuses a second io mode); it is answered ESTALE, the kernel
@@ -248,6 +254,9 @@ class Session {
   void PollLoop();
   void NotifyLoop();
   void PrefetchLoop();
+  // Copies the write-ahead log into the database once it has grown past SQLite's usual
+  // threshold (the writer's own automatic checkpoints are off). Poller thread only.
+  void MaybeCheckpoint();
 
   MountConfig cfg_;
   std::shared_ptr<const InstanceInfo> info_;
@@ -257,6 +266,7 @@ class Session {
 
   std::mutex writer_mu_;
   std::unique_ptr<Registry> writer_;
+  std::unique_ptr<Connection> checkpointer_;  // poller thread only; null when read-only
   int64_t writer_data_version_ = 0;
 
   std::mutex pool_mu_;
