@@ -51,7 +51,7 @@ Result<std::optional<FileRec>> RecOf(Session& s, int64_t id) {
 Status Materialize(Session& s, FileHandle& h, bool empty) {
   if (h.materialized) return Status();
   int sfd = -1;
-  REGFS_ASSIGN_OR_RETURN(std::string staging, s.info().storage->CreateStaging(&sfd));
+  REGFS_ASSIGN_OR_RETURN(std::string staging, s.TakeStaging(&sfd));
   h.hasher = std::make_unique<StreamHasher>();
   uint64_t copied = 0;
   if (!empty && h.artifact_id != 0) {
@@ -143,22 +143,33 @@ Status Commit(Session& s, FileHandle& h) {
     h.dirty = false;
     return Status::IO("a write to this file failed earlier: its content was not saved");
   }
-  REGFS_ASSIGN_OR_RETURN(Target t, TargetOf(s, h));
-  if (t.discard) {
-    h.dirty = false;
-    return Status();
+  {
+    // Not worth hashing: the file was unlinked (checked again below, under the writer).
+    REGFS_ASSIGN_OR_RETURN(Target early, TargetOf(s, h));
+    if (early.discard) {
+      h.dirty = false;
+      return Status();
+    }
   }
   REGFS_RETURN_IF_ERROR(Materialize(s, h, /*empty=*/true));
   REGFS_ASSIGN_OR_RETURN(HashResult hash, h.hasher->Finish(h.staging, h.size));
   close(h.fd);
   h.fd = -1;
   StagedContent content{h.staging, hash};
-  SaveRequest req;
-  req.key = t.key;
-  req.suffix = SuffixOf(t.name);
   Result<SaveOutcome> out = Status::IO("not saved");
+  Target t;
   {
     REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+    // Under the writer, so that an unlink or rename of a file still being written (which
+    // take the writer too) happens either wholly before this save or after it.
+    REGFS_ASSIGN_OR_RETURN(t, TargetOf(s, h));
+    if (t.discard) {
+      h.dirty = false;
+      return Status();  // the handle's destructor drops the staging file
+    }
+    SaveRequest req;
+    req.key = t.key;
+    req.suffix = SuffixOf(t.name);
     out = w->Save(content, req);
     if (out.ok()) {
       std::vector<int64_t> ids;
@@ -170,6 +181,10 @@ Status Commit(Session& s, FileHandle& h) {
       }
       Status r = s.RefreshKeys(*w, {t.key}, ids);
       if (!r.ok()) log::Error("refresh after saving " + t.key + ": " + r.ToString());
+      if (h.pending_seq) {
+        int64_t id = out->artifact.id;
+        s.UpdatePending(h.pending_seq, [id](PendingFile& p) { p.committed_id = id; });
+      }
     }
   }
   if (access(h.staging.c_str(), F_OK) != 0) h.staging.clear();  // moved into place or removed
@@ -189,10 +204,6 @@ Status Commit(Session& s, FileHandle& h) {
   int64_t old_id = h.artifact_id;
   h.artifact_id = out->artifact.id;
   h.provisional_id = out->inserted ? out->artifact.id : 0;
-  if (h.pending_seq) {
-    int64_t id = out->artifact.id;
-    s.UpdatePending(h.pending_seq, [id](PendingFile& p) { p.committed_id = id; });
-  }
   // A new file's inode now aliases its record (Session::Resolve), so the kernel's entry
   // stays right. A new version of an existing record is a different inode: the kernel must
   // forget the name, and the size it saw grow on the old inode through this handle.

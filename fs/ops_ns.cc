@@ -106,18 +106,30 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
   auto pc = ResolveChild(s, parent, name);
   if (!pc.ok()) return ReplyError(req, pc.status(), "unlink");
   const Node& c = pc->child;
-  switch (c.kind) {
-    case Node::kPending:
-      s.UpdatePending(static_cast<uint64_t>(c.id), [](PendingFile& p) { p.unlinked = true; });
+  Node target = c;
+  if (c.kind == Node::kPending) {
+    // Under the writer: a save of this file (at its close) happens wholly before or after.
+    auto w = s.AcquireWriter();
+    if (!w.ok()) return ReplyError(req, w.status(), "unlink");
+    auto p = s.Pending(static_cast<uint64_t>(c.id));
+    if (p && p->committed_id) {
+      // Saved meanwhile: the name now shows that record, which goes like any other.
+      target.kind = Node::kFile;
+      target.id = *p->committed_id;
+    } else {
+      s.UpdatePending(static_cast<uint64_t>(c.id), [](PendingFile& pf) { pf.unlinked = true; });
       return (void)fuse_reply_err(req, 0);
+    }
+  }
+  switch (target.kind) {
     case Node::kMember:
       return Refuse(req, EPERM, "unlink", std::string(name) + ": collection members cannot be removed");
     case Node::kFile: {
-      bool purge = c.trash || s.config().notrash;
+      bool purge = target.trash || s.config().notrash;
       // The kernel drops the name itself when unlink succeeds.
       Session::KernelDid did{parent, name};
       std::optional<PurgeOutcome> later;
-      Status st = RemoveFile(s, c.id, purge, c.trash, &did, &later);
+      Status st = RemoveFile(s, target.id, purge, target.trash, &did, &later);
       if (!st.ok()) return ReplyError(req, st, "unlink");
       fuse_reply_err(req, 0);
       if (later) s.FinishPurge(*later);
@@ -301,16 +313,28 @@ Status DoRename(Session& s, const Pair& src, const Session::KernelDid& src_name,
   }
   if (existing && noreplace) return Status::Exists("artifacts/" + dst_key);
 
-  // A file still being written: only its future key changes.
+  // A file still being written: only its future key changes. Under the writer, so that its
+  // save happens wholly before (then the record moves) or after (under the new key).
   if (c.kind == Node::kPending) {
     if (existing && existing->is_dir) return Status(Status::Code::kIsDir, dst_key);
-    std::string dir = dst_parent.path;
-    std::string name = dst_name;
-    s.UpdatePending(static_cast<uint64_t>(c.id), [&](PendingFile& p) {
-      p.dir = dir;
-      p.name = name;
-    });
-    return Status();
+    std::optional<int64_t> saved;
+    {
+      REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+      auto p = s.Pending(static_cast<uint64_t>(c.id));
+      if (p && p->committed_id) {
+        saved = p->committed_id;
+      } else {
+        std::string dir = dst_parent.path;
+        std::string name = dst_name;
+        s.UpdatePending(static_cast<uint64_t>(c.id), [&](PendingFile& pf) {
+          pf.dir = dir;
+          pf.name = name;
+        });
+        return Status();
+      }
+    }
+    c.kind = Node::kFile;
+    c.id = *saved;
   }
 
   if (c.kind == Node::kFile) {

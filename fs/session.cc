@@ -76,6 +76,7 @@ Status Session::Start() {
   poller_ = std::thread([this] { PollLoop(); });
   notifier_ = std::thread([this] { NotifyLoop(); });
   prefetcher_ = std::thread([this] { PrefetchLoop(); });
+  if (!cfg_.read_only) stager_ = std::thread([this] { StagingLoop(); });
   return Status();
 }
 
@@ -91,9 +92,20 @@ void Session::Stop() {
     prefetch_stop_ = true;
   }
   prefetch_cv_.notify_all();
+  {
+    std::lock_guard<std::mutex> lk(staging_mu_);
+    staging_stop_ = true;
+  }
+  staging_cv_.notify_all();
   if (poller_.joinable()) poller_.join();
   if (notifier_.joinable()) notifier_.join();
   if (prefetcher_.joinable()) prefetcher_.join();
+  if (stager_.joinable()) stager_.join();
+  for (auto& [path, fd] : staging_pool_) {
+    close(fd);
+    unlink(path.c_str());
+  }
+  staging_pool_.clear();
   if (writer_) {
     std::lock_guard<std::mutex> lk(writer_mu_);
     Status flushed = writer_->FlushPending();
@@ -523,6 +535,48 @@ uint64_t Session::DirIno(bool trash, const std::string& path) {
       return i;
     }
     if (it->second.path == path && it->second.trash == trash) return i;
+  }
+}
+
+Result<std::string> Session::TakeStaging(int* fd) {
+  {
+    std::lock_guard<std::mutex> lk(staging_mu_);
+    while (!staging_pool_.empty()) {
+      auto [path, f] = std::move(staging_pool_.back());
+      staging_pool_.pop_back();
+      staging_cv_.notify_one();
+      // `regfs fsck --repair` may have cleared the staging directory meanwhile.
+      struct stat st;
+      if (fstat(f, &st) == 0 && st.st_nlink > 0) {
+        *fd = f;
+        return path;
+      }
+      close(f);
+    }
+  }
+  staging_cv_.notify_one();
+  return info_->storage->CreateStaging(fd);
+}
+
+void Session::StagingLoop() {
+  std::unique_lock<std::mutex> lk(staging_mu_);
+  for (;;) {
+    // Refill once half the pool is used: files are made in bursts, not one by one.
+    staging_cv_.wait(lk, [this] { return staging_stop_ || staging_pool_.size() <= kStagingPool / 2; });
+    if (staging_stop_) return;
+    while (!staging_stop_ && staging_pool_.size() < kStagingPool) {
+      lk.unlock();
+      int fd = -1;
+      auto made = info_->storage->CreateStaging(&fd);
+      lk.lock();
+      if (!made.ok()) {
+        // A full disk, say: the write that needs one reports it when it makes its own.
+        log::Debug("staging pool: " + made.status().ToString());
+        staging_cv_.wait_for(lk, std::chrono::seconds(1), [this] { return staging_stop_; });
+        break;
+      }
+      staging_pool_.emplace_back(std::move(*made), fd);
+    }
   }
 }
 
@@ -1036,7 +1090,6 @@ void Session::PollLoop() {
         }
       }
     }
-    MaybeCheckpoint();
     if (changed || reload_wanted_.exchange(false)) {
       Status s = ReloadAll();
       if (!s.ok()) {
@@ -1044,6 +1097,7 @@ void Session::PollLoop() {
         reload_wanted_ = true;  // try again at the next poll
       }
     }
+    MaybeCheckpoint();  // after the reload: an external change is never kept waiting by it
     lk.lock();
   }
 }

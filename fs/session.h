@@ -204,6 +204,15 @@ class Session {
   // The kernel passthrough of reads (fs/passthrough.h), when this mount has it; else null.
   Passthrough* passthrough() const { return passthrough_; }
   void set_passthrough(Passthrough* pt) { passthrough_ = pt; }
+  // ------------------------------------------------------------ staging files
+  // A new, empty staging file for a write (its path; *fd open read-write). Taken from a
+  // small pool that a background thread keeps filled, so that creating a file through the
+  // mount does not wait for the filesystem to allocate an inode: on ext4 without a journal
+  // that allocation skips past every recently freed inode and can cost far more than the
+  // rest of a create. Made on the spot when the pool is empty.
+  Result<std::string> TakeStaging(int* fd);
+  static constexpr size_t kStagingPool = 32;
+
   // ------------------------------------------------------------ after a purge
   // Deletes the stored file of a purge made with PurgeOptions::caller_deletes, after the
   // request was answered: the file system work (tens of microseconds per file) then costs
@@ -254,6 +263,7 @@ class Session {
   void PollLoop();
   void NotifyLoop();
   void PrefetchLoop();
+  void StagingLoop();
   // Copies the write-ahead log into the database once it has grown past SQLite's usual
   // threshold (the writer's own automatic checkpoints are off). Poller thread only.
   void MaybeCheckpoint();
@@ -327,6 +337,12 @@ class Session {
   std::map<std::string, uint64_t, std::less<>> requests_;
   bool stopping_ = false;
   std::thread poller_, notifier_, prefetcher_;
+
+  std::thread stager_;
+  std::mutex staging_mu_;  // guards staging_pool_ and staging_stop_
+  std::condition_variable staging_cv_;
+  std::vector<std::pair<std::string, int>> staging_pool_;  // path, fd
+  bool staging_stop_ = false;
 
   std::mutex prefetch_mu_;
   std::condition_variable prefetch_cv_;

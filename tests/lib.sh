@@ -94,6 +94,12 @@ wait_until() {
   done
 }
 
+# gone_soon PATH: through the mount, the stored file of a purged record is deleted right
+# after `rm` returns (the purge itself is committed, and crash-safe, before): waits up to 2 s.
+gone_soon() {
+  wait_until 2 test ! -e "$1"
+}
+
 # new_instance ROOT: a fresh instance made by `regfs init`.
 new_instance() {
   "$REGFS" init "$1" >/dev/null || fail "regfs init $1"

@@ -72,9 +72,10 @@ drop_orphans() {
   printf '%s\n' "$FSCK_OUT" | sed -n "s|^orphan file: \($1/\.lamindb/..*\)\$|\1|p" | tr '\n' '\0' | xargs -0 -r rm -rf --
 }
 
-# staging_left ROOT: files left in the staging directory.
+# staging_left ROOT: staging files holding content (half-written files). A live mount also
+# keeps a few empty ones ready for new files (Session::TakeStaging); those are not leftovers.
 staging_left() {
-  listing "$1/.lamindb/.regfs-staging" | grep -c . || true
+  find "$1/.lamindb/.regfs-staging" -type f -size +0c 2>/dev/null | grep -c . || true
 }
 
 # kill_daemon_after MS MNT: sleeps, then SIGKILLs the foreground daemon and clears the dead

@@ -249,7 +249,7 @@ symlink_purges() {
   unmount_regfs "$mnt"
   assert_eq "$SECRET" "$(cat "$WORK/secret.txt")" "the symlink target after the purges"
   [ -f "$WORK/outdir/inner.txt" ] || fail "purging rk/inner.txt (rk/ a symlink to $WORK/outdir) deleted $WORK/outdir/inner.txt, outside the instance"
-  [ ! -L "$root/.lamindb/$SYM_UID.txt" ] || fail "the purge left the symlink of the managed file"
+  wait_until 2 test ! -L "$root/.lamindb/$SYM_UID.txt" || fail "the purge left the symlink of the managed file"
   assert_eq 0 "$(rows "$root")" "rows after the purges"
 }
 
@@ -369,7 +369,8 @@ full_disk() {
   assert_contains "$out" "No space left on device" "error of cp onto a full disk"
   assert_eq "$before_rows" "$(rows "$root")" "rows after the failed cp (no record half-made)"
   [ ! -e "$mnt/artifacts/big.bin" ] || fail "artifacts/big.bin shown after the failed cp: $(stat -c %s "$mnt/artifacts/big.bin" 2>&1) bytes"
-  assert_eq 0 "$(listing "$root/.lamindb/.regfs-staging" | grep -c . || true)" "staging files left by the failed cp"
+  # (the mount keeps a few empty staging files ready for new files: only content counts)
+  assert_eq 0 "$(find "$root/.lamindb/.regfs-staging" -type f -size +0c | grep -c . || true)" "staging files left by the failed cp"
   "$REGFS" fsck -C "$root" >"$WORK/fsck.out" 2>&1 || fail "fsck after the failed cp: $(cat "$WORK/fsck.out")"
   step "the instance stays usable: a small cp works, a remount works"
   rm -f "$mnt/artifacts/big.bin" 2>/dev/null || true

@@ -18,7 +18,7 @@ UID_=$(sql "$ROOT" "SELECT uid FROM $ART WHERE key='gone.txt'")
 [ -f "$ROOT/.lamindb/$UID_.txt" ] || fail "stored file missing"
 rm "$MNT/artifacts/gone.txt"
 assert_eq 0 "$(sql "$ROOT" "SELECT count(*) FROM $ART WHERE uid='$UID_'")" "row after rm with notrash"
-[ ! -e "$ROOT/.lamindb/$UID_.txt" ] || fail "stored file left after rm with notrash"
+gone_soon "$ROOT/.lamindb/$UID_.txt" || fail "stored file left after rm with notrash"
 assert_eq "" "$(listing "$MNT/.trash/artifacts")" ".trash stays empty with notrash"
 echo "kept" > "$MNT/artifacts/keep.txt"
 mkdir -p "$MNT/artifacts/d/e"
