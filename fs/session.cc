@@ -647,7 +647,8 @@ void Session::Forget(uint64_t i, uint64_t n) {
   if (tag == ino::Tag::kPending) {
     std::lock_guard<std::mutex> lk(pending_mu_);
     auto it = pending_.find(ino::LowOf(i));
-    // A committed or unlinked pending file is forgotten with its last kernel reference.
+    // A committed or unlinked pending file is forgotten with its last kernel reference
+    // (neither is in live_ any more).
     if (it != pending_.end() && (it->second.committed_id || it->second.unlinked)) pending_.erase(it);
     return;
   }
@@ -940,6 +941,21 @@ Result<std::string> Session::FolderPath(int64_t artifact_id, const std::string& 
 
 // ---------------------------------------------------------------- pending writes
 
+// live_ indexes the files being written that still own their name (neither saved nor
+// unlinked) by directory and name: lookups and listings of a directory that received many
+// files must not walk every file written since the mount. Caller holds pending_mu_.
+void Session::IndexPending(const PendingFile& p, bool add) {
+  auto d = live_.find(p.dir);
+  if (add) {
+    if (!p.committed_id && !p.unlinked) live_[p.dir][p.name] = p.seq;
+    return;
+  }
+  if (d == live_.end()) return;
+  auto n = d->second.find(p.name);
+  if (n != d->second.end() && n->second == p.seq) d->second.erase(n);
+  if (d->second.empty()) live_.erase(d);
+}
+
 uint64_t Session::AddPending(const std::string& dir, const std::string& name) {
   std::lock_guard<std::mutex> lk(pending_mu_);
   PendingFile p;
@@ -947,8 +963,9 @@ uint64_t Session::AddPending(const std::string& dir, const std::string& name) {
   p.dir = dir;
   p.name = name;
   clock_gettime(CLOCK_REALTIME, &p.mtime);
-  pending_[p.seq] = p;
-  return p.seq;
+  IndexPending(p, true);
+  pending_[p.seq] = std::move(p);
+  return next_pending_ - 1;
 }
 
 std::optional<PendingFile> Session::Pending(uint64_t seq) {
@@ -960,28 +977,37 @@ std::optional<PendingFile> Session::Pending(uint64_t seq) {
 
 std::optional<uint64_t> Session::PendingAt(const std::string& dir, const std::string& name) {
   std::lock_guard<std::mutex> lk(pending_mu_);
-  for (const auto& [seq, p] : pending_)
-    if (!p.committed_id && !p.unlinked && p.dir == dir && p.name == name) return seq;
-  return std::nullopt;
+  auto d = live_.find(dir);
+  if (d == live_.end()) return std::nullopt;
+  auto n = d->second.find(name);
+  if (n == d->second.end()) return std::nullopt;
+  return n->second;
 }
 
 std::vector<PendingFile> Session::PendingIn(const std::string& dir) {
   std::vector<PendingFile> out;
   std::lock_guard<std::mutex> lk(pending_mu_);
-  for (const auto& [seq, p] : pending_)
-    if (!p.committed_id && !p.unlinked && p.dir == dir) out.push_back(p);
+  auto d = live_.find(dir);
+  if (d == live_.end()) return out;
+  for (const auto& [name, seq] : d->second) out.push_back(pending_.at(seq));
   return out;
 }
 
 void Session::UpdatePending(uint64_t seq, const std::function<void(PendingFile&)>& fn) {
   std::lock_guard<std::mutex> lk(pending_mu_);
   auto it = pending_.find(seq);
-  if (it != pending_.end()) fn(it->second);
+  if (it == pending_.end()) return;
+  IndexPending(it->second, false);
+  fn(it->second);
+  IndexPending(it->second, true);
 }
 
 void Session::DropPending(uint64_t seq) {
   std::lock_guard<std::mutex> lk(pending_mu_);
-  pending_.erase(seq);
+  auto it = pending_.find(seq);
+  if (it == pending_.end()) return;
+  IndexPending(it->second, false);
+  pending_.erase(it);
 }
 
 // ---------------------------------------------------------------- handles

@@ -320,6 +320,8 @@ class Session {
   std::mutex pending_mu_;
   uint64_t next_pending_ = 1;
   std::map<uint64_t, PendingFile> pending_;
+  std::unordered_map<std::string, std::map<std::string, uint64_t>> live_;  // dir -> name -> seq
+  void IndexPending(const PendingFile& p, bool add);
 
   std::mutex handles_mu_;
   uint64_t next_handle_ = 1;
