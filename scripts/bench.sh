@@ -501,6 +501,73 @@ for r in $(seq 1 "$reps"); do
 done
 fg_pids=()
 
+# ------------------------------------------------------------------------ phase order
+# The write phases (cp, cp -r, regfs add) run before the delete phases (rm -r, purge): on
+# ext4 without a journal, creating files shortly after many were deleted is slow for native
+# cp, bindfs and regfs alike (the inode allocator skips recently freed inodes for minutes),
+# which would measure the filesystem's recovery rather than the contenders.
+
+regfs_up
+bindfs_up
+# ------------------------------------------------------------------------ cp of the big file
+
+log "cp of the $big_mib MiB file into the tree ($reps reps)"
+cat "$plain/big.bin" >/dev/null  # the source comes from the page cache in every variant
+for r in $(seq 1 "$reps"); do
+  sync
+  timeit t cp "$plain/big.bin" "$scratch/bigcp$r.bin"
+  add_sample cpbig.native "$(mibps "$big_bytes" "$t")"
+  rm -f "$scratch/bigcp$r.bin"
+  sync
+  timeit t cp "$plain/big.bin" "$bmnt/bigcp$r.bin" || note "cp into bindfs failed"
+  add_sample cpbig.bindfs "$(mibps "$big_bytes" "$t")"
+  rm -f "$bmnt/bigcp$r.bin"
+  sync
+  timeit t cp "$plain/big.bin" "$mnt/artifacts/bigcp$r.bin" 2>"$work/op.err" ||
+    note "rep $r: cp into artifacts/ failed: $(head -n 2 "$work/op.err" | tr '\n' ' ')"
+  add_sample cpbig.regfs "$(mibps "$big_bytes" "$t")"
+  size=$(stat -c %s "$mnt/artifacts/bigcp$r.bin" 2>/dev/null || echo missing)
+  [ "$size" = "$big_bytes" ] || note "rep $r: artifacts/bigcp$r.bin has size $size after cp, expected $big_bytes"
+  # free the space: trash, then purge
+  rm -f "$mnt/artifacts/bigcp$r.bin" 2>/dev/null
+  rm -f "$mnt/.trash/artifacts/bigcp$r.bin" 2>/dev/null
+done
+
+# ------------------------------------------------------------------------ cp -r, regfs add
+
+log "cp -r of $k_files files of 4 KiB ($reps reps)"
+mkdir -p "$work/adds"
+for r in $(seq 1 "$reps"); do
+  sync
+  timeit t cp -r "$work/src4k" "$work/adds/a$r"  # native; these copies feed regfs add below
+  add_sample cpr.native "$t"
+  sync
+  timeit t cp -r "$work/src4k" "$bmnt/cpr$r" || note "cp -r into bindfs failed"
+  add_sample cpr.bindfs "$t"
+  sync
+  timeit t cp -r "$work/src4k" "$mnt/artifacts/cpr$r" 2>"$work/op.err" ||
+    note "rep $r: cp -r into artifacts/ exited non-zero: $(head -n 2 "$work/op.err" | tr '\n' ' ')"
+  add_sample cpr.regfs "$t"
+  n=$(entries "$mnt/artifacts/cpr$r")
+  [ "$n" -eq "$k_files" ] || note "rep $r: artifacts/cpr$r shows $n files after cp -r, expected $k_files"
+done
+regfs_down
+bindfs_down
+
+log "regfs add of $k_files files of 4 KiB ($reps reps, one call each)"
+for r in $(seq 1 "$reps"); do
+  (cd "$work/adds" && find "a$r" -type f | sort) >"$work/add.list"
+  sync
+  if [ "$have_kfp" -eq 1 ]; then
+    timeit t regfs_add_keyed "$work/adds" "$work/add.list" ||
+      note "rep $r: regfs add failed: $(tail -n 2 "$work/add.err" | tr '\n' ' ')"
+  else
+    timeit t regfs_add_keyless "$work/adds" "$work/add.list" ||
+      note "rep $r: regfs add failed: $(tail -n 2 "$work/add.err" | tr '\n' ' ')"
+  fi
+  add_sample add.regfs "$t"
+done
+
 # ------------------------------------------------------------------------ rm -r, mv back, purge
 
 log "setup: adding $reps directories of $k_files artifacts for rm -r"
@@ -566,65 +633,8 @@ for r in $(seq 1 "$reps"); do
   n_trash_left=$(find "$mnt/.trash" -type f 2>/dev/null | wc -l)
   [ "$n_trash_left" -eq 0 ] || note "rep $r: $n_trash_left files left in .trash after rm -rf .trash/*"
 done
-
-# ------------------------------------------------------------------------ cp of the big file
-
-log "cp of the $big_mib MiB file into the tree ($reps reps)"
-cat "$plain/big.bin" >/dev/null  # the source comes from the page cache in every variant
-for r in $(seq 1 "$reps"); do
-  sync
-  timeit t cp "$plain/big.bin" "$scratch/bigcp$r.bin"
-  add_sample cpbig.native "$(mibps "$big_bytes" "$t")"
-  rm -f "$scratch/bigcp$r.bin"
-  sync
-  timeit t cp "$plain/big.bin" "$bmnt/bigcp$r.bin" || note "cp into bindfs failed"
-  add_sample cpbig.bindfs "$(mibps "$big_bytes" "$t")"
-  rm -f "$bmnt/bigcp$r.bin"
-  sync
-  timeit t cp "$plain/big.bin" "$mnt/artifacts/bigcp$r.bin" 2>"$work/op.err" ||
-    note "rep $r: cp into artifacts/ failed: $(head -n 2 "$work/op.err" | tr '\n' ' ')"
-  add_sample cpbig.regfs "$(mibps "$big_bytes" "$t")"
-  size=$(stat -c %s "$mnt/artifacts/bigcp$r.bin" 2>/dev/null || echo missing)
-  [ "$size" = "$big_bytes" ] || note "rep $r: artifacts/bigcp$r.bin has size $size after cp, expected $big_bytes"
-  # free the space: trash, then purge
-  rm -f "$mnt/artifacts/bigcp$r.bin" 2>/dev/null
-  rm -f "$mnt/.trash/artifacts/bigcp$r.bin" 2>/dev/null
-done
-
-# ------------------------------------------------------------------------ cp -r, regfs add
-
-log "cp -r of $k_files files of 4 KiB ($reps reps)"
-mkdir -p "$work/adds"
-for r in $(seq 1 "$reps"); do
-  sync
-  timeit t cp -r "$work/src4k" "$work/adds/a$r"  # native; these copies feed regfs add below
-  add_sample cpr.native "$t"
-  sync
-  timeit t cp -r "$work/src4k" "$bmnt/cpr$r" || note "cp -r into bindfs failed"
-  add_sample cpr.bindfs "$t"
-  sync
-  timeit t cp -r "$work/src4k" "$mnt/artifacts/cpr$r" 2>"$work/op.err" ||
-    note "rep $r: cp -r into artifacts/ exited non-zero: $(head -n 2 "$work/op.err" | tr '\n' ' ')"
-  add_sample cpr.regfs "$t"
-  n=$(entries "$mnt/artifacts/cpr$r")
-  [ "$n" -eq "$k_files" ] || note "rep $r: artifacts/cpr$r shows $n files after cp -r, expected $k_files"
-done
 regfs_down
 bindfs_down
-
-log "regfs add of $k_files files of 4 KiB ($reps reps, one call each)"
-for r in $(seq 1 "$reps"); do
-  (cd "$work/adds" && find "a$r" -type f | sort) >"$work/add.list"
-  sync
-  if [ "$have_kfp" -eq 1 ]; then
-    timeit t regfs_add_keyed "$work/adds" "$work/add.list" ||
-      note "rep $r: regfs add failed: $(tail -n 2 "$work/add.err" | tr '\n' ' ')"
-  else
-    timeit t regfs_add_keyless "$work/adds" "$work/add.list" ||
-      note "rep $r: regfs add failed: $(tail -n 2 "$work/add.err" | tr '\n' ' ')"
-  fi
-  add_sample add.regfs "$t"
-done
 
 # ------------------------------------------------------------------------ the table
 
@@ -726,8 +736,16 @@ row "setup: \`regfs add\` of the $big_h file (one run)" "-" "-" \
 if [ -s "$daemon_log" ]; then
   n_err=$(grep -c ' error: ' "$daemon_log")
   n_warn=$(grep -c ' warn: ' "$daemon_log")
-  loads=$(sed -n 's/.*(view loads: \([0-9]*\)).*/\1/p' "$daemon_log" | tr '\n' ' ')
-  note "daemon log: $(wc -l <"$daemon_log") lines, $n_err errors, $n_warn warnings; view loads per mount, in order: ${loads:-none reported}"
+  loads=$(sed -n 's/.*(view reloads: \([0-9]*\);.*/\1/p' "$daemon_log" | tr '\n' ' ')
+  note "daemon log: $(wc -l <"$daemon_log") lines, $n_err errors, $n_warn warnings; view reloads after external changes, per mount: ${loads:-none reported}"
+  if grep -q 'FUSE passthrough on' "$daemon_log"; then
+    note "FUSE passthrough was on: reads of stored files did not go through the daemon"
+  else
+    note "FUSE passthrough was off ($(grep -o 'FUSE passthrough off: [^;]*' "$daemon_log" | head -n 1)): reads went through the daemon"
+  fi
+  # What the kernel asked the daemon during the last mount (the write and delete phases).
+  last_req=$(grep -o 'requests: .*' "$daemon_log" | tail -n 1 | sed 's/)$//')
+  [ -z "$last_req" ] || note "requests the kernel sent during the last mount (rm -r, mv back, purge): ${last_req#requests: }"
   if [ "$n_err" -gt 0 ]; then
     note "first daemon errors: $(grep ' error: ' "$daemon_log" | head -n 3 | cut -c 1-300 | tr '\n' ' ')"
   fi

@@ -1,0 +1,178 @@
+// The mount's session without a kernel (fs/session.h): the view is loaded one directory at
+// a time, listed directories' subdirectories are read ahead, a change made by another
+// process reaches what is loaded, and new files get staging files made ahead of time.
+#include "fs/session.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <shared_mutex>
+#include <thread>
+
+#include "core/hash.h"
+#include "core/instance.h"
+#include "core/registry.h"
+#include "core/storage.h"
+#include "fs/inodes.h"
+
+namespace regfs {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SessionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = (fs::temp_directory_path() / ("regfs-session-" + std::to_string(getpid()) + "-" +
+                                          ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                .string();
+    fs::remove_all(root_);
+    ASSERT_TRUE(InitInstance(root_).ok());
+    auto info = OpenInstance(root_, false);
+    ASSERT_TRUE(info.ok()) << info.status().ToString();
+    info_ = *info;
+    auto reg = Registry::Open(info_);
+    ASSERT_TRUE(reg.ok());
+    cli_ = std::move(*reg);  // "another process": a registry of its own
+  }
+  void TearDown() override {
+    if (session_) session_->Stop();
+    session_.reset();
+    cli_.reset();
+    fs::remove_all(root_);
+  }
+
+  // Saves `content` at `key` through the separate registry, as the CLI would.
+  void Add(const std::string& key, const std::string& content) {
+    int fd = -1;
+    auto staged = info_->storage->CreateStaging(&fd);
+    ASSERT_TRUE(staged.ok()) << staged.status().ToString();
+    ASSERT_EQ(write(fd, content.data(), content.size()), static_cast<ssize_t>(content.size()));
+    close(fd);
+    auto hash = HashFile(*staged);
+    ASSERT_TRUE(hash.ok());
+    SaveRequest req;
+    req.key = key;
+    req.suffix = SuffixOf(key);
+    auto out = cli_->Save(StagedContent{*staged, *hash}, req);
+    ASSERT_TRUE(out.ok()) << out.status().ToString();
+  }
+
+  void StartSession() {
+    MountConfig cfg;
+    cfg.instance_root = root_;
+    session_ = std::make_unique<Session>(cfg, info_);
+    Status st = session_->Start();
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+
+  bool Loaded(const std::string& dir) {
+    std::shared_lock<std::shared_mutex> lk(session_->view_mu());
+    return session_->area(false).Loaded(dir);
+  }
+  bool Shows(const std::string& dir, const std::string& name) {
+    std::shared_lock<std::shared_mutex> lk(session_->view_mu());
+    return session_->area(false).Lookup(dir, name).has_value();
+  }
+  template <typename F>
+  static bool Within(std::chrono::milliseconds limit, F&& cond) {
+    auto end = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < end) {
+      if (cond()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return cond();
+  }
+
+  std::string root_;
+  std::shared_ptr<const InstanceInfo> info_;
+  std::unique_ptr<Registry> cli_;
+  std::unique_ptr<Session> session_;
+};
+
+TEST_F(SessionTest, DirectoriesAreLoadedWhenUsedAndReadAhead) {
+  for (int d = 0; d < 3; ++d)
+    for (int f = 0; f < 5; ++f) Add("d" + std::to_string(d) + "/f" + std::to_string(f) + ".txt", "x");
+  Add("top.txt", "t");
+  StartSession();
+  EXPECT_FALSE(Loaded(""));  // nothing is read at mount
+  ASSERT_TRUE(session_->EnsureDir(false, "").ok());
+  EXPECT_TRUE(Loaded(""));
+  EXPECT_TRUE(Shows("", "top.txt"));
+  EXPECT_TRUE(Shows("", "d1"));
+  EXPECT_FALSE(Loaded("d1"));
+  {
+    std::shared_lock<std::shared_mutex> lk(session_->view_mu());
+    EXPECT_EQ(session_->area(false).size(), 1u);  // only what the top shows
+  }
+  EXPECT_EQ(session_->EnsureDir(false, "missing").code(), Status::Code::kNotFound);
+  // What a listing of the top would do next: its subdirectories are loaded in the background.
+  session_->Prefetch(false, {"d0", "d1", "d2"});
+  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] { return Loaded("d0") && Loaded("d1") && Loaded("d2"); }));
+  EXPECT_TRUE(Shows("d2", "f4.txt"));
+}
+
+TEST_F(SessionTest, AnotherProcessesChangeReachesWhatIsLoaded) {
+  Add("d/old.txt", "o");
+  StartSession();
+  ASSERT_TRUE(session_->EnsureDir(false, "").ok());
+  ASSERT_TRUE(session_->EnsureDir(false, "d").ok());
+  // The kernel holds d/ (a lookup reference): it stays loaded and is listed again; the top
+  // (always held) too.
+  uint64_t dino = session_->DirIno(false, "d");
+  session_->AddLookup(dino);
+  Add("d/new.txt", "n");
+  Add("e/other.txt", "e");
+  EXPECT_TRUE(Within(std::chrono::seconds(1), [&] { return Shows("d", "new.txt"); }))
+      << "a new record of another process not in the loaded directory within 1 s";
+  EXPECT_TRUE(Within(std::chrono::seconds(1), [&] { return Shows("", "e"); }));
+  EXPECT_TRUE(Loaded("d"));
+}
+
+TEST_F(SessionTest, DirectoriesTheKernelDoesNotHoldAreForgottenOnAChange) {
+  Add("d/old.txt", "o");
+  StartSession();
+  ASSERT_TRUE(session_->EnsureDir(false, "d").ok());
+  Add("d/new.txt", "n");
+  // No kernel reference: instead of being listed again it is dropped, and the next use
+  // lists it afresh.
+  EXPECT_TRUE(Within(std::chrono::seconds(1), [&] { return !Loaded("d"); }));
+  ASSERT_TRUE(session_->EnsureDir(false, "d").ok());
+  EXPECT_TRUE(Shows("d", "new.txt"));
+}
+
+TEST_F(SessionTest, StagingFilesAreMadeAheadAndRemovedAtStop) {
+  StartSession();
+  std::string staging = info_->storage->staging_dir();
+  auto count = [&] {
+    size_t n = 0;
+    if (!fs::exists(staging)) return n;  // made with the first staging file
+    for (const auto& e : fs::directory_iterator(staging)) n += e.is_regular_file() ? 1 : 0;
+    return n;
+  };
+  EXPECT_TRUE(Within(std::chrono::seconds(2), [&] { return count() >= Session::kStagingPool; }));
+  int fd = -1;
+  auto path = session_->TakeStaging(&fd);
+  ASSERT_TRUE(path.ok()) << path.status().ToString();
+  EXPECT_EQ(fs::path(*path).parent_path(), fs::path(staging));
+  EXPECT_EQ(fs::file_size(*path), 0u);
+  ASSERT_EQ(write(fd, "abc", 3), 3);
+  close(fd);
+  // A pooled file removed under the pool (fsck --repair clears the directory) is never
+  // handed out.
+  for (const auto& e : fs::directory_iterator(staging))
+    if (e.path() != *path) fs::remove(e.path());
+  auto again = session_->TakeStaging(&fd);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(fs::exists(*again));
+  close(fd);
+  session_->Stop();
+  // Stop removes what it made and did not hand out; the two taken files are their users'.
+  EXPECT_EQ(count(), 2u);
+}
+
+}  // namespace
+}  // namespace regfs
