@@ -168,19 +168,23 @@ sqlite3_io_methods MethodsFor(const sqlite3_io_methods* real) {
   return m;
 }
 
-// The wrapped VFS's files all share one method table (SQLite's unix VFS does): it is made
-// once, from the first file opened. A file with another table keeps its own methods
-// (forwarded through a table made for it), which never happens with the unix VFS.
+// One forwarding table per method table of the wrapped VFS (SQLite's unix VFS uses a few:
+// one per locking style), made when a file with it is first opened. Static storage: the
+// tables must outlive every connection, up to the process's exit.
+constexpr int kMaxTables = 8;
 std::mutex g_methods_mu;
-std::vector<std::pair<const sqlite3_io_methods*, sqlite3_io_methods*>> g_methods;
+const sqlite3_io_methods* g_real_tables[kMaxTables];
+sqlite3_io_methods g_tables[kMaxTables];
+int g_ntables = 0;
 
 const sqlite3_io_methods* Wrapped(const sqlite3_io_methods* real) {
   std::lock_guard<std::mutex> lk(g_methods_mu);
-  for (const auto& [r, w] : g_methods)
-    if (r == real) return w;
-  auto* w = new sqlite3_io_methods(MethodsFor(real));  // lives as long as the process
-  g_methods.emplace_back(real, w);
-  return w;
+  for (int i = 0; i < g_ntables; ++i)
+    if (g_real_tables[i] == real) return &g_tables[i];
+  if (g_ntables == kMaxTables) return nullptr;
+  g_real_tables[g_ntables] = real;
+  g_tables[g_ntables] = MethodsFor(real);
+  return &g_tables[g_ntables++];
 }
 
 int Open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* p, int flags, int* out_flags) {
@@ -204,6 +208,12 @@ int Open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* p, int flags, in
     return SQLITE_NOMEM;
   }
   p->pMethods = Wrapped(f->real->pMethods);
+  if (!p->pMethods) {  // more method tables than expected: refuse rather than misbehave
+    f->real->pMethods->xClose(f->real);
+    delete f->run;
+    f->run = nullptr;
+    return SQLITE_CANTOPEN;
+  }
   return SQLITE_OK;
 }
 

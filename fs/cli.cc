@@ -37,6 +37,7 @@
 #include "core/storage.h"
 #include "core/uid.h"
 #include "fs/mount.h"
+#include "fs/scratch.h"
 
 namespace regfs {
 namespace {
@@ -417,19 +418,20 @@ Result<StagedContent> StageFile(const Storage& storage, const std::string& src) 
   };
 
   StreamHasher hasher;
-  std::vector<char> buf(1 << 20);
+  constexpr size_t kBuf = 1 << 20;
+  char* buf = Scratch(kBuf);
   uint64_t offset = 0;
   for (;;) {
-    ssize_t n = ::read(in, buf.data(), buf.size());
+    ssize_t n = ::read(in, buf, kBuf);
     if (n < 0) {
       if (errno == EINTR) continue;
       return abandon(Status::FromErrno(errno, "read " + src));
     }
     if (n == 0) break;
-    hasher.Update(offset, buf.data(), static_cast<size_t>(n));
+    hasher.Update(offset, buf, static_cast<size_t>(n));
     size_t done = 0;
     while (done < static_cast<size_t>(n)) {
-      ssize_t w = ::write(out, buf.data() + done, static_cast<size_t>(n) - done);
+      ssize_t w = ::write(out, buf + done, static_cast<size_t>(n) - done);
       if (w < 0) {
         if (errno == EINTR) continue;
         return abandon(Status::FromErrno(errno, "write " + staged_path));

@@ -18,6 +18,7 @@
 #include "fs/log.h"
 #include "fs/ops.h"
 #include "fs/passthrough.h"
+#include "fs/scratch.h"
 
 namespace regfs::ops {
 
@@ -67,9 +68,10 @@ Status Materialize(Session& s, FileHandle& h, bool empty) {
       src = *opened;
       own_src = true;
     }
-    std::vector<char> buf(1 << 20);
+    constexpr size_t kBuf = 1 << 20;
+    char* buf = Scratch(kBuf);
     for (;;) {
-      ssize_t n = pread(src, buf.data(), buf.size(), static_cast<off_t>(copied));
+      ssize_t n = pread(src, buf, kBuf, static_cast<off_t>(copied));
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) {
         Status st = Status::FromErrno(errno, "copy stored content for writing");
@@ -81,7 +83,7 @@ Status Materialize(Session& s, FileHandle& h, bool empty) {
       if (n == 0) break;
       ssize_t done = 0;
       while (done < n) {
-        ssize_t w = pwrite(sfd, buf.data() + done, n - done, static_cast<off_t>(copied + done));
+        ssize_t w = pwrite(sfd, buf + done, n - done, static_cast<off_t>(copied + done));
         if (w < 0 && errno == EINTR) continue;
         if (w < 0) {
           Status st = Status::FromErrno(errno, "write staging file " + staging);
@@ -92,7 +94,7 @@ Status Materialize(Session& s, FileHandle& h, bool empty) {
         }
         done += w;
       }
-      h.hasher->Update(copied, buf.data(), static_cast<size_t>(n));
+      h.hasher->Update(copied, buf, static_cast<size_t>(n));
       copied += static_cast<uint64_t>(n);
     }
     if (own_src) close(src);
@@ -451,9 +453,9 @@ void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_
   if (!st.ok()) return ReplyError(req, st, "write");
   size_t len = fuse_buf_size(in);
   // Bring the data into memory once: it is hashed and written from the same buffer.
-  std::vector<char> data(len);
+  char* data = Scratch(len);
   fuse_bufvec mem = FUSE_BUFVEC_INIT(len);
-  mem.buf[0].mem = data.data();
+  mem.buf[0].mem = data;
   ssize_t got = fuse_buf_copy(&mem, in, static_cast<fuse_buf_copy_flags>(0));
   if (got < 0) return ReplyError(req, Status::FromErrno(static_cast<int>(-got), "write"), "write");
   size_t n = static_cast<size_t>(got);
@@ -462,7 +464,7 @@ void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_
   if (h->append) off = static_cast<off_t>(h->size);
   size_t done = 0;
   while (done < n) {
-    ssize_t w = pwrite(h->fd, data.data() + done, n - done, off + static_cast<off_t>(done));
+    ssize_t w = pwrite(h->fd, data + done, n - done, off + static_cast<off_t>(done));
     if (w < 0 && errno == EINTR) continue;
     if (w < 0) {
       // A file that could not be written whole must not become a record on close, nor
@@ -481,7 +483,7 @@ void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_
     }
     done += static_cast<size_t>(w);
   }
-  h->hasher->Update(static_cast<uint64_t>(off), data.data(), n);
+  h->hasher->Update(static_cast<uint64_t>(off), data, n);
   uint64_t end = static_cast<uint64_t>(off) + n;
   if (end > h->size) h->size = end;
   h->dirty = true;
