@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -25,6 +26,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -506,18 +508,47 @@ int CmdAdd(const Context& ctx, const Args& args) {
   if (!opened.ok()) return Fail("add", opened.status());
   Registry& reg = *opened->reg;
 
+  // Copying and hashing the files (into the staging directory) is independent per file:
+  // done by one thread per core, while the registry's transaction below takes them in order.
+  const size_t n_files = args.positional.size();
+  std::vector<std::optional<Result<StagedContent>>> staged_all(n_files);
+  {
+    std::atomic<size_t> next{0};
+    std::atomic<bool> failed{false};
+    auto stage = [&] {
+      for (size_t i = next++; i < n_files && !failed; i = next++) {
+        staged_all[i] = StageFile(reg.storage(), args.positional[i]);
+        if (!staged_all[i]->ok()) failed = true;
+      }
+    };
+    unsigned n_threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n_files);
+    std::vector<std::thread> workers;
+    for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(stage);
+    stage();
+    for (auto& w : workers) w.join();
+  }
   std::vector<std::pair<StagedContent, SaveRequest>> items;
   std::vector<std::string> staged_paths;
+  for (const auto& st : staged_all)
+    if (st && st->ok()) staged_paths.push_back((*st)->path);
   auto drop_staged = [&]() {
     for (const auto& p : staged_paths) ::unlink(p.c_str());
   };
-  for (const auto& file : args.positional) {
-    auto staged = StageFile(reg.storage(), file);
-    if (!staged.ok()) {
+  for (size_t i = 0; i < n_files; ++i) {
+    const std::string& file = args.positional[i];
+    if (!staged_all[i]) continue;  // not reached: another file failed first
+    if (!staged_all[i]->ok()) {
       drop_staged();
-      return Fail("add " + file, staged.status());
+      return Fail("add " + file, staged_all[i]->status());
     }
-    staged_paths.push_back(staged->path);
+  }
+  for (size_t i = 0; i < n_files; ++i) {
+    const std::string& file = args.positional[i];
+    if (!staged_all[i]) {
+      drop_staged();
+      return Fail("add", "staging stopped early");  // never: a failure returned above
+    }
+    auto& staged = *staged_all[i];
     SaveRequest req;
     req.key = key_from_path ? std::optional<std::string>(file) : key;
     req.description = description;
