@@ -1,17 +1,21 @@
 #include "core/db.h"
-#include "core/wal_vfs.h"
 
 #include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
 
+#include "core/wal_vfs.h"
+
 namespace regfs {
 
 // ---------------------------------------------------------------- Statement
 
 Statement::Statement(Statement&& o) noexcept
-    : conn_(o.conn_), stmt_(o.stmt_), sql_(std::move(o.sql_)), bind_error_(std::move(o.bind_error_)) {
+    : conn_(o.conn_),
+      stmt_(o.stmt_),
+      sql_(std::move(o.sql_)),
+      bind_error_(std::move(o.bind_error_)) {
   o.stmt_ = nullptr;
 }
 
@@ -79,8 +83,12 @@ void Statement::Reset() {
   bind_error_ = Status();
 }
 
-bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+bool Statement::IsNull(int col) const {
+  return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+int64_t Statement::Int(int col) const {
+  return sqlite3_column_int64(stmt_, col);
+}
 
 std::string Statement::Text(int col) const {
   const unsigned char* p = sqlite3_column_text(stmt_, col);
@@ -103,7 +111,9 @@ std::string Statement::ColumnName(int col) const {
   return n ? n : "";
 }
 
-int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+int Statement::ColumnCount() const {
+  return sqlite3_column_count(stmt_);
+}
 
 // ---------------------------------------------------------------- Connection
 
@@ -142,8 +152,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, co
 }
 
 Result<std::unique_ptr<Connection>> Connection::OpenOnce(const std::string& name,
-                                                        const std::string& path,
-                                                        const Options& opts, int extra_flags) {
+                                                         const std::string& path,
+                                                         const Options& opts, int extra_flags) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX | extra_flags;  // one thread per connection
   flags |= opts.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
@@ -209,9 +219,15 @@ Result<Connection::Use> Connection::Cached(const std::string& sql) {
   return Use(it->second.get());
 }
 
-int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(db_); }
-int Connection::Changes() const { return sqlite3_changes(db_); }
-std::string Connection::ErrMsg() const { return sqlite3_errmsg(db_); }
+int64_t Connection::LastInsertId() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+int Connection::Changes() const {
+  return sqlite3_changes(db_);
+}
+std::string Connection::ErrMsg() const {
+  return sqlite3_errmsg(db_);
+}
 
 Result<int64_t> Connection::DataVersion() {
   REGFS_ASSIGN_OR_RETURN(auto st, Cached("PRAGMA data_version"));

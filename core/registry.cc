@@ -1,9 +1,8 @@
 #include "core/registry.h"
 
-#include <sqlite3.h>
-
 #include <dirent.h>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
@@ -166,8 +165,10 @@ struct Registry::Impl {
     sel_a = "SELECT " + a_cols + " FROM " + art.q + " a ";
     // The same row for the transitions: they use is_latest only where the column exists, so
     // without it the per-row family subquery is left out.
-    std::string sel_tx = s.artifact_has_is_latest ? sel_a : "SELECT " + ReplaceOnce(a_cols, "(" + latest + ")", "(1)") +
-                                                                " FROM " + art.q + " a ";
+    std::string sel_tx =
+        s.artifact_has_is_latest
+            ? sel_a
+            : "SELECT " + ReplaceOnce(a_cols, "(" + latest + ")", "(1)") + " FROM " + art.q + " a ";
     const char* newest_first = "regfs_is_latest DESC, a.created_at DESC, a.id DESC";
 
     by_id = sel_a + "WHERE a.id = ?1";
@@ -222,12 +223,14 @@ struct Registry::Impl {
     std::string l_folder = s.folder_flag_col.empty()
                                ? "(" + QuoteId(s.n_objects_col) + " IS NOT NULL)"
                                : "(coalesce(" + QuoteId(s.folder_flag_col) + ", 0) = 1)";
-    std::string l_sel = "SELECT id, uid, CASE WHEN typeof(key) = 'text' THEN key END, suffix, "
-                        "coalesce(size, 0), created_at, updated_at, " +
-                        l_state + ", " + (s.artifact_has_is_latest ? "is_latest" : "1") + ", " +
-                        l_folder + " FROM " + art.q + " ";
+    std::string l_sel =
+        "SELECT id, uid, CASE WHEN typeof(key) = 'text' THEN key END, suffix, "
+        "coalesce(size, 0), created_at, updated_at, " +
+        l_state + ", " + (s.artifact_has_is_latest ? "is_latest" : "1") + ", " + l_folder +
+        " FROM " + art.q + " ";
     std::string shown = "+" + l_state + " IN (1, -1)";
-    list_keyless = l_sel + "WHERE (key IS NULL OR key < '' OR key >= X'') AND +" + l_state + " = ?1";
+    list_keyless =
+        l_sel + "WHERE (key IS NULL OR key < '' OR key >= X'') AND +" + l_state + " = ?1";
     list_top = l_sel + "WHERE key >= ?1 AND key < X'' AND +" + l_state + " = ?2 ORDER BY key";
     list_range = l_sel + "WHERE key >= ?1 AND key < ?3 AND +" + l_state + " = ?2 ORDER BY key";
     list_at_key = l_sel + "WHERE key = ?1 AND " + shown;
@@ -240,8 +243,8 @@ struct Registry::Impl {
   Tbl art, coll;
   std::string link;
   std::string a_cols, sel_a, sel_c;
-  std::string by_id, by_id_tx, by_uid, by_stem, family, by_key, under, all_of_state, all, same_content,
-      path_sharers, members, member_of, meta_of, insert_artifact;
+  std::string by_id, by_id_tx, by_uid, by_stem, family, by_key, under, all_of_state, all,
+      same_content, path_sharers, members, member_of, meta_of, insert_artifact;
   std::string list_keyless, list_top, list_range, list_at_key, list_by_id;
   std::vector<std::string> insert_cols;
 
@@ -612,7 +615,8 @@ struct Registry::Impl {
       std::string rel = path.substr(root.size());
       REGFS_ASSIGN_OR_RETURN(rows, ByKeyAnyState(rel));
       if (!s.real_key_col.empty()) {
-        REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(sel_a + "WHERE a." + QuoteId(s.real_key_col) + " = ?1"));
+        REGFS_ASSIGN_OR_RETURN(auto st,
+                               conn.Cached(sel_a + "WHERE a." + QuoteId(s.real_key_col) + " = ?1"));
         st->Bind(1, rel);
         REGFS_ASSIGN_OR_RETURN(auto more, CollectArtifacts(*st));
         rows.insert(rows.end(), more.begin(), more.end());
@@ -734,9 +738,8 @@ struct Registry::Impl {
       // newer version sitting in the trash is never collided with.
       std::string top = latest->uid;
       {
-        REGFS_ASSIGN_OR_RETURN(
-            auto st, conn.Cached("SELECT max(uid) FROM " + art.q +
-                                 " WHERE uid >= ?1 AND uid < ?1 || char(127)"));
+        REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached("SELECT max(uid) FROM " + art.q +
+                                                    " WHERE uid >= ?1 AND uid < ?1 || char(127)"));
         st->Bind(1, latest->stem());
         REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
         if (row && !st->IsNull(0)) top = st->Text(0);

@@ -56,16 +56,16 @@ struct StagedContent {
 };
 
 struct SaveRequest {
-  std::optional<std::string> key;          // NULL key when absent
+  std::optional<std::string> key;  // NULL key when absent
   std::optional<std::string> description;
-  std::string suffix;                      // derived from the key or file name by the caller
+  std::string suffix;  // derived from the key or file name by the caller
 };
 
 struct FsckReport {
-  std::vector<std::string> missing_files;    // "uid path": a row whose stored file is gone
-  std::vector<std::string> orphan_files;     // files under .lamindb/ that no row points to
-  std::vector<std::string> pending;          // pending file operations left by a crash
-  int repaired = 0;                          // pending operations finished by --repair
+  std::vector<std::string> missing_files;  // "uid path": a row whose stored file is gone
+  std::vector<std::string> orphan_files;   // files under .lamindb/ that no row points to
+  std::vector<std::string> pending;        // pending file operations left by a crash
+  int repaired = 0;                        // pending operations finished by --repair
   bool clean() const { return missing_files.empty() && orphan_files.empty() && pending.empty(); }
 };
 
@@ -173,7 +173,8 @@ class Registry {
   // leaves a row without its file.
   void set_sync_writes(bool on) { sync_writes_ = on; }
   // Many saves in one transaction (`regfs add` of many files).
-  Result<std::vector<SaveOutcome>> SaveMany(std::vector<std::pair<StagedContent, SaveRequest>> items);
+  Result<std::vector<SaveOutcome>> SaveMany(
+      std::vector<std::pair<StagedContent, SaveRequest>> items);
 
   // Batched purges (the mount, `trash empty`): after a purge's file is deleted, its
   // regfs_pending row is not cleared in a transaction of its own; the rows (and the

@@ -1,13 +1,11 @@
 #include "core/storage.h"
-#include "core/fd.h"
-
-#include <linux/openat2.h>
-#include <sys/syscall.h>
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <stdio.h>  // renameat2
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <array>
@@ -15,6 +13,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/fd.h"
 #include "core/uid.h"
 
 namespace regfs {
@@ -131,7 +130,6 @@ std::optional<std::string_view> RelativeInside(std::string_view path, std::strin
   if (!KeyPathProblem(rel).ok()) return std::nullopt;
   return rel;
 }
-
 
 Status FsyncDir(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -356,8 +354,7 @@ Status Storage::SyncAll() const {
   return Status();
 }
 
-Status Storage::Publish(const std::string& tmp, const std::string& final_path,
-                        bool durable) const {
+Status Storage::Publish(const std::string& tmp, const std::string& final_path, bool durable) const {
   auto rel = RelativeInside(final_path, storage_root_);
   if (!rel) {
     return Status::Permission("publish " + Printable(final_path) + ": not inside storage root " +
@@ -448,7 +445,8 @@ long OpenUnder(int dirfd, const char* rel, int flags) {
 Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
   // RelativeInside returns a view into its argument: keep that string alive.
   const std::string stripped = StripTrailingSlashes(path);
-  if (DirName(stripped) == managed_dir() && BaseName(stripped) != "." && BaseName(stripped) != "..") {
+  if (DirName(stripped) == managed_dir() && BaseName(stripped) != "." &&
+      BaseName(stripped) != "..") {
     // A managed file (the common case): one openat2 below the managed directory.
     int dirfd = ManagedDirFd();  // open until the Storage goes
     if (dirfd >= 0) {
@@ -464,7 +462,8 @@ Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
   }
   auto rel = RelativeInside(stripped, storage_root_);
   const bool is_root = stripped == StripTrailingSlashes(storage_root_);
-  if (!is_root && !rel) return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
+  if (!is_root && !rel)
+    return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
   const std::string r = is_root ? std::string(".") : std::string(*rel);
   int root = open(storage_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return Status::FromErrno(errno, "open " + storage_root_);
@@ -520,14 +519,16 @@ Status Storage::RemoveStored(const std::string& path, bool durable) const {
   int dirfd = *opened;
   Fd guard(dirfd);
   REGFS_RETURN_IF_ERROR(RemoveAt(dirfd, BaseName(p), p));
-  if (durable && fsync(dirfd) != 0 && errno != EINVAL) return Status::FromErrno(errno, "fsync " + parent);
+  if (durable && fsync(dirfd) != 0 && errno != EINVAL)
+    return Status::FromErrno(errno, "fsync " + parent);
   return Status();
 }
 
 Status Storage::SyncDir(const std::string& dir) const {
   auto opened = OpenBeneath(dir, O_RDONLY | O_DIRECTORY);
   if (!opened.ok()) {
-    if (opened.status().IsNotFound() || opened.status().code() == Status::Code::kNotDir) return Status();
+    if (opened.status().IsNotFound() || opened.status().code() == Status::Code::kNotDir)
+      return Status();
     return opened.status().Annotate("sync " + Printable(dir));
   }
   Fd guard(*opened);

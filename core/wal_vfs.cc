@@ -13,8 +13,8 @@
 namespace regfs {
 namespace {
 
-constexpr size_t kMaxRun = 4u << 20;   // flush a longer run of frames at once
-constexpr int kFrameHeader = 24;       // WAL frame header; bytes 4..7: db size after commit
+constexpr size_t kMaxRun = 4u << 20;  // flush a longer run of frames at once
+constexpr int kFrameHeader = 24;      // WAL frame header; bytes 4..7: db size after commit
 
 sqlite3_vfs* g_base = nullptr;  // the VFS this one wraps (SQLite's default)
 std::atomic<uint64_t> g_wal_writes{0};
@@ -30,7 +30,9 @@ struct File {
   bool commit_pending = false;  // the last header was a commit frame's: flush after its page
 };
 
-File* F(sqlite3_file* f) { return reinterpret_cast<File*>(f); }
+File* F(sqlite3_file* f) {
+  return reinterpret_cast<File*>(f);
+}
 
 int Flush(File* f) {
   if (!f->run || f->run->empty()) return SQLITE_OK;
@@ -77,7 +79,8 @@ int Write(sqlite3_file* p, const void* buf, int amt, sqlite3_int64 off) {
     // A frame header: its page follows. A non-zero "database size after commit" marks the
     // last frame of a transaction.
     const auto* h = reinterpret_cast<const unsigned char*>(buf);
-    uint32_t db_size = (uint32_t{h[4]} << 24) | (uint32_t{h[5]} << 16) | (uint32_t{h[6]} << 8) | h[7];
+    uint32_t db_size =
+        (uint32_t{h[4]} << 24) | (uint32_t{h[5]} << 16) | (uint32_t{h[6]} << 8) | h[7];
     f->commit_pending = db_size != 0;
   } else if (f->commit_pending) {
     f->commit_pending = false;
@@ -104,8 +107,12 @@ int FileSize(sqlite3_file* p, sqlite3_int64* size) {
   return f->real->pMethods->xFileSize(f->real, size);
 }
 
-int Lock(sqlite3_file* p, int l) { return F(p)->real->pMethods->xLock(F(p)->real, l); }
-int Unlock(sqlite3_file* p, int l) { return F(p)->real->pMethods->xUnlock(F(p)->real, l); }
+int Lock(sqlite3_file* p, int l) {
+  return F(p)->real->pMethods->xLock(F(p)->real, l);
+}
+int Unlock(sqlite3_file* p, int l) {
+  return F(p)->real->pMethods->xUnlock(F(p)->real, l);
+}
 int CheckReservedLock(sqlite3_file* p, int* out) {
   return F(p)->real->pMethods->xCheckReservedLock(F(p)->real, out);
 }
@@ -116,7 +123,9 @@ int FileControl(sqlite3_file* p, int op, void* arg) {
   }
   return f->real->pMethods->xFileControl(f->real, op, arg);
 }
-int SectorSize(sqlite3_file* p) { return F(p)->real->pMethods->xSectorSize(F(p)->real); }
+int SectorSize(sqlite3_file* p) {
+  return F(p)->real->pMethods->xSectorSize(F(p)->real);
+}
 int DeviceCharacteristics(sqlite3_file* p) {
   return F(p)->real->pMethods->xDeviceCharacteristics(F(p)->real);
 }
@@ -126,8 +135,12 @@ int ShmMap(sqlite3_file* p, int pg, int pgsz, int extend, void volatile** out) {
 int ShmLock(sqlite3_file* p, int offset, int n, int flags) {
   return F(p)->real->pMethods->xShmLock(F(p)->real, offset, n, flags);
 }
-void ShmBarrier(sqlite3_file* p) { F(p)->real->pMethods->xShmBarrier(F(p)->real); }
-int ShmUnmap(sqlite3_file* p, int del) { return F(p)->real->pMethods->xShmUnmap(F(p)->real, del); }
+void ShmBarrier(sqlite3_file* p) {
+  F(p)->real->pMethods->xShmBarrier(F(p)->real);
+}
+int ShmUnmap(sqlite3_file* p, int del) {
+  return F(p)->real->pMethods->xShmUnmap(F(p)->real, del);
+}
 int Fetch(sqlite3_file* p, sqlite3_int64 off, int amt, void** out) {
   File* f = F(p);
   if (f->wal) {
@@ -218,22 +231,42 @@ int Open(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* p, int flags, in
 }
 
 // Everything but xOpen is the wrapped VFS's.
-int Delete(sqlite3_vfs*, const char* name, int sync) { return g_base->xDelete(g_base, name, sync); }
+int Delete(sqlite3_vfs*, const char* name, int sync) {
+  return g_base->xDelete(g_base, name, sync);
+}
 int Access(sqlite3_vfs*, const char* name, int flags, int* out) {
   return g_base->xAccess(g_base, name, flags, out);
 }
 int FullPathname(sqlite3_vfs*, const char* name, int n, char* out) {
   return g_base->xFullPathname(g_base, name, n, out);
 }
-void* DlOpen(sqlite3_vfs*, const char* name) { return g_base->xDlOpen(g_base, name); }
-void DlError(sqlite3_vfs*, int n, char* msg) { g_base->xDlError(g_base, n, msg); }
-void (*DlSym(sqlite3_vfs*, void* h, const char* sym))(void) { return g_base->xDlSym(g_base, h, sym); }
-void DlClose(sqlite3_vfs*, void* h) { g_base->xDlClose(g_base, h); }
-int Randomness(sqlite3_vfs*, int n, char* out) { return g_base->xRandomness(g_base, n, out); }
-int Sleep(sqlite3_vfs*, int us) { return g_base->xSleep(g_base, us); }
-int CurrentTime(sqlite3_vfs*, double* t) { return g_base->xCurrentTime(g_base, t); }
-int GetLastError(sqlite3_vfs*, int n, char* msg) { return g_base->xGetLastError(g_base, n, msg); }
-int CurrentTimeInt64(sqlite3_vfs*, sqlite3_int64* t) { return g_base->xCurrentTimeInt64(g_base, t); }
+void* DlOpen(sqlite3_vfs*, const char* name) {
+  return g_base->xDlOpen(g_base, name);
+}
+void DlError(sqlite3_vfs*, int n, char* msg) {
+  g_base->xDlError(g_base, n, msg);
+}
+void (*DlSym(sqlite3_vfs*, void* h, const char* sym))(void) {
+  return g_base->xDlSym(g_base, h, sym);
+}
+void DlClose(sqlite3_vfs*, void* h) {
+  g_base->xDlClose(g_base, h);
+}
+int Randomness(sqlite3_vfs*, int n, char* out) {
+  return g_base->xRandomness(g_base, n, out);
+}
+int Sleep(sqlite3_vfs*, int us) {
+  return g_base->xSleep(g_base, us);
+}
+int CurrentTime(sqlite3_vfs*, double* t) {
+  return g_base->xCurrentTime(g_base, t);
+}
+int GetLastError(sqlite3_vfs*, int n, char* msg) {
+  return g_base->xGetLastError(g_base, n, msg);
+}
+int CurrentTimeInt64(sqlite3_vfs*, sqlite3_int64* t) {
+  return g_base->xCurrentTimeInt64(g_base, t);
+}
 
 const char* Register() {
   g_base = sqlite3_vfs_find(nullptr);
@@ -262,7 +295,9 @@ const char* Register() {
 
 }  // namespace
 
-uint64_t WalVfsWritesForTest() { return g_wal_writes.load(); }
+uint64_t WalVfsWritesForTest() {
+  return g_wal_writes.load();
+}
 
 const char* WalCoalescingVfs() {
   static const char* name = Register();

@@ -25,8 +25,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <thread>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -104,7 +104,8 @@ void PrintHelp(FILE* out) {
       "  -h, --help     show this help (also: regfs COMMAND --help)\n"
       "  --version      show the version\n"
       "\n"
-      "mount options (-o): notrash, ro, allow_other, purge_real_keys, nopassthrough, max_threads=N, debug\n"
+      "mount options (-o): notrash, ro, allow_other, purge_real_keys, nopassthrough, "
+      "max_threads=N, debug\n"
       "exit status: 0 success, 1 failure, 2 usage error. See regfs(1).\n";
   std::fputs(text.c_str(), out);
 }
@@ -521,7 +522,8 @@ int CmdAdd(const Context& ctx, const Args& args) {
         if (!staged_all[i]->ok()) failed = true;
       }
     };
-    unsigned n_threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n_files);
+    unsigned n_threads =
+        std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), n_files);
     std::vector<std::thread> workers;
     for (unsigned t = 1; t < n_threads; ++t) workers.emplace_back(stage);
     stage();

@@ -17,15 +17,15 @@ inline constexpr uint64_t kTrashCollections = 6;  // .trash/collections/
 
 enum class Tag : uint64_t {
   kFixed = 0,
-  kArtifact = 1,    // low bits: artifact id
-  kCollection = 2,  // low bits: collection id
-  kMember = 3,      // low bits: collectionartifact link id
-  kDir = 4,         // low bits: hash of the directory path in artifacts/
-  kTrashDir = 5,    // low bits: hash of the directory path in .trash/artifacts/
-  kPending = 6,     // low bits: sequence number of a file being written
-  kFolderEntry = 7, // low bits: hash of (artifact id, path inside a folder artifact)
+  kArtifact = 1,       // low bits: artifact id
+  kCollection = 2,     // low bits: collection id
+  kMember = 3,         // low bits: collectionartifact link id
+  kDir = 4,            // low bits: hash of the directory path in artifacts/
+  kTrashDir = 5,       // low bits: hash of the directory path in .trash/artifacts/
+  kPending = 6,        // low bits: sequence number of a file being written
+  kFolderEntry = 7,    // low bits: hash of (artifact id, path inside a folder artifact)
   kTrashArtifact = 8,  // low bits: artifact id, as shown in .trash/ (see FileIno)
-  kFileAlias = 9,      // low bits: sequence number of a renumbered record (Session::RenumberForWrite)
+  kFileAlias = 9,  // low bits: sequence number of a renumbered record (Session::RenumberForWrite)
 };
 
 inline constexpr int kTagShift = 60;
@@ -34,8 +34,12 @@ inline constexpr uint64_t kLowMask = (uint64_t{1} << kTagShift) - 1;
 inline uint64_t Make(Tag tag, uint64_t low) {
   return (static_cast<uint64_t>(tag) << kTagShift) | (low & kLowMask);
 }
-inline Tag TagOf(uint64_t ino) { return static_cast<Tag>(ino >> kTagShift); }
-inline uint64_t LowOf(uint64_t ino) { return ino & kLowMask; }
+inline Tag TagOf(uint64_t ino) {
+  return static_cast<Tag>(ino >> kTagShift);
+}
+inline uint64_t LowOf(uint64_t ino) {
+  return ino & kLowMask;
+}
 
 // A record's inode in artifacts/ and in .trash/ differ: were they one inode, the kernel
 // would take `mv .trash/X artifacts/X` of an already restored X (a stale name) for a rename

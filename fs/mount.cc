@@ -36,12 +36,16 @@ void Guard(fuse_req_t req, const char* op, F&& fn, bool reply_none = false) {
     fn();
   } catch (const std::exception& e) {
     log::Error(std::string(op) + ": internal error: " + e.what());
-    if (reply_none) fuse_reply_none(req);
-    else fuse_reply_err(req, EIO);
+    if (reply_none)
+      fuse_reply_none(req);
+    else
+      fuse_reply_err(req, EIO);
   } catch (...) {
     log::Error(std::string(op) + ": internal error");
-    if (reply_none) fuse_reply_none(req);
-    else fuse_reply_err(req, EIO);
+    if (reply_none)
+      fuse_reply_none(req);
+    else
+      fuse_reply_err(req, EIO);
   }
 }
 
@@ -61,9 +65,10 @@ void OnInit(void* userdata, fuse_conn_info* conn) {
   conn->max_readahead = conn->max_readahead > (1u << 20) ? conn->max_readahead : (1u << 20);
   conn->max_background = 64;
   conn->congestion_threshold = 48;
-  log::Info("serving " + s->info().root + " (" +
-            (s->info().schema.layout == Layout::kV07 ? "LaminDB 0.7x layout" : "LaminDB >= 1.0 layout") +
-            ") on " + s->config().mountpoint);
+  log::Info(
+      "serving " + s->info().root + " (" +
+      (s->info().schema.layout == Layout::kV07 ? "LaminDB 0.7x layout" : "LaminDB >= 1.0 layout") +
+      ") on " + s->config().mountpoint);
 }
 
 fuse_lowlevel_ops MakeOps() {
@@ -73,10 +78,12 @@ fuse_lowlevel_ops MakeOps() {
     Guard(r, "lookup", [&] { ops::Lookup(r, p, n); });
   };
   o.forget = [](fuse_req_t r, fuse_ino_t i, uint64_t n) {
-    Guard(r, "forget", [&] { ops::Forget(r, i, n); }, true);
+    Guard(
+        r, "forget", [&] { ops::Forget(r, i, n); }, true);
   };
   o.forget_multi = [](fuse_req_t r, size_t c, fuse_forget_data* f) {
-    Guard(r, "forget", [&] { ops::ForgetMulti(r, c, f); }, true);
+    Guard(
+        r, "forget", [&] { ops::ForgetMulti(r, c, f); }, true);
   };
   o.getattr = [](fuse_req_t r, fuse_ino_t i, fuse_file_info* fi) {
     Guard(r, "getattr", [&] { ops::GetAttr(r, i, fi); });
@@ -324,8 +331,8 @@ int Serve(const MountConfig& cfg, int ready_fd) {
   fuse_session_unmount(se);
   fuse_remove_signal_handlers(se);
   fuse_session_destroy(se);
-  log::Info("unmounted " + cfg.mountpoint + " (view reloads: " + std::to_string(session.reloads.load()) +
-            "; requests: " + session.RequestStats() + ")");
+  log::Info("unmounted " + cfg.mountpoint + " (view reloads: " +
+            std::to_string(session.reloads.load()) + "; requests: " + session.RequestStats() + ")");
   return rc == 0 ? 0 : 1;
 }
 
@@ -333,16 +340,26 @@ int Serve(const MountConfig& cfg, int ready_fd) {
 
 Status ParseMountOptions(const std::string& text, MountConfig* cfg) {
   for (const std::string& opt : Split(text, ',')) {
-    if (opt == "notrash") cfg->notrash = true;
-    else if (opt == "allow_other") cfg->allow_other = true;
-    else if (opt == "ro") cfg->read_only = true;
-    else if (opt == "rw") cfg->read_only = false;
-    else if (opt == "purge_real_keys") cfg->purge_real_keys = true;
-    else if (opt == "debug") cfg->debug = true;
-    else if (opt == "sync") cfg->sync = true;
-    else if (opt == "nopassthrough") cfg->nopassthrough = true;
-    else if (opt == "passthrough") cfg->nopassthrough = false;
-    else if (opt == "default_permissions") continue;  // implied by allow_other
+    if (opt == "notrash")
+      cfg->notrash = true;
+    else if (opt == "allow_other")
+      cfg->allow_other = true;
+    else if (opt == "ro")
+      cfg->read_only = true;
+    else if (opt == "rw")
+      cfg->read_only = false;
+    else if (opt == "purge_real_keys")
+      cfg->purge_real_keys = true;
+    else if (opt == "debug")
+      cfg->debug = true;
+    else if (opt == "sync")
+      cfg->sync = true;
+    else if (opt == "nopassthrough")
+      cfg->nopassthrough = true;
+    else if (opt == "passthrough")
+      cfg->nopassthrough = false;
+    else if (opt == "default_permissions")
+      continue;  // implied by allow_other
     else if (opt.rfind("max_threads=", 0) == 0) {
       std::string v = opt.substr(strlen("max_threads="));
       char* end = nullptr;

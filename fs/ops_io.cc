@@ -314,9 +314,7 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   h->ino = ino;
   h->append = fi->flags & O_APPEND;
   switch (n->kind) {
-    case Node::kFile:
-      h->artifact_id = n->id;
-      break;
+    case Node::kFile: h->artifact_id = n->id; break;
     case Node::kMember:
       if (want_write) return Refuse(req, EPERM, "open", "collection members are read-only");
       h->artifact_id = n->artifact;
@@ -329,7 +327,8 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
       if (!path.ok()) return ReplyError(req, Status::IO(path.status().message()), "open");
       auto opened = s.info().storage->OpenBeneath(*path, O_RDONLY);
       if (!opened.ok())
-        return ReplyError(req, Status::IO("folder artifact file: " + opened.status().message()), "open");
+        return ReplyError(req, Status::IO("folder artifact file: " + opened.status().message()),
+                          "open");
       int fd = *opened;
       struct stat st;
       if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -344,7 +343,8 @@ void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   }
   if (want_write) {
     if (s.config().read_only) return Refuse(req, EROFS, "open", "the mount is read-only");
-    if (n->trash) return Refuse(req, EPERM, "open", "records in .trash cannot be written (use mv to restore)");
+    if (n->trash)
+      return Refuse(req, EPERM, "open", "records in .trash cannot be written (use mv to restore)");
     auto rec = RecOf(s, n->id);
     if (!rec.ok()) return ReplyError(req, rec.status(), "open");
     if (!*rec || (*rec)->state != kStateVisible || !(*rec)->key_is_path)
@@ -518,7 +518,8 @@ void Release(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
     if (!st.ok()) log::Error("saving on last close failed, content discarded: " + st.ToString());
     if (h->pending_seq) {
       auto p = s.Pending(h->pending_seq);
-      if (p && !p->committed_id) s.UpdatePending(h->pending_seq, [](PendingFile& pf) { pf.unlinked = true; });
+      if (p && !p->committed_id)
+        s.UpdatePending(h->pending_seq, [](PendingFile& pf) { pf.unlinked = true; });
     }
   }
   fuse_reply_err(req, 0);

@@ -3,9 +3,9 @@
 #include <fcntl.h>
 #include <sys/statvfs.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -28,7 +28,9 @@ constexpr double kEntryTimeout = 60.0;
 constexpr double kAttrTimeout = 60.0;
 constexpr double kPendingAttrTimeout = 1.0;
 
-double AttrTimeout(const Node& n) { return n.kind == Node::kPending ? kPendingAttrTimeout : kAttrTimeout; }
+double AttrTimeout(const Node& n) {
+  return n.kind == Node::kPending ? kPendingAttrTimeout : kAttrTimeout;
+}
 
 // A directory listing taken at opendir, so readdir offsets stay stable while it changes.
 struct DirListing {
@@ -42,7 +44,9 @@ struct DirListing {
 
 }  // namespace
 
-Session& SessionOf(fuse_req_t req) { return *static_cast<Session*>(fuse_req_userdata(req)); }
+Session& SessionOf(fuse_req_t req) {
+  return *static_cast<Session*>(fuse_req_userdata(req));
+}
 
 std::string Join(const std::string& dir, const std::string& name) {
   return dir.empty() ? name : dir + "/" + name;
@@ -434,7 +438,7 @@ void FillDir(fuse_req_t req, size_t size, off_t off, fuse_file_info* fi) {
   size_t used = 0;
   for (size_t i = first; i < listing->entries.size(); ++i) {
     const auto& ent = listing->entries[i];
-    struct stat st{};
+    struct stat st {};
     st.st_mode = ent.type;
     st.st_ino = s.InoOf(ent.node);
     size_t need = fuse_add_direntry(req, buf.get() + used, want - used, ent.name.c_str(), &st,

@@ -84,8 +84,10 @@ Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash,
     opts.expect_state = in_trash ? kStateTrash : kStateVisible;
     opts.caller_deletes = true;
     auto out = w->Purge(id, opts);
-    if (out.ok() && out->kept_path) log::Info("purged " + what + "; real-key file kept at " + *out->kept_path);
-    else if (out.ok()) log::Info("purged " + what);
+    if (out.ok() && out->kept_path)
+      log::Info("purged " + what + "; real-key file kept at " + *out->kept_path);
+    else if (out.ok())
+      log::Info("purged " + what);
     if (out.ok() && out->to_delete) *later = *out;
     st = out.status().Annotate("purge " + what);
   } else {
@@ -123,7 +125,8 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
   }
   switch (target.kind) {
     case Node::kMember:
-      return Refuse(req, EPERM, "unlink", std::string(name) + ": collection members cannot be removed");
+      return Refuse(req, EPERM, "unlink",
+                    std::string(name) + ": collection members cannot be removed");
     case Node::kFile: {
       bool purge = target.trash || s.config().notrash;
       // The kernel drops the name itself when unlink succeeds.
@@ -136,10 +139,12 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
       return;
     }
     case Node::kFolder:
-      return Refuse(req, EPERM, "unlink",
-                    std::string(name) + ": folder artifacts are read-only (rmdir the folder to trash it)");
+      return Refuse(
+          req, EPERM, "unlink",
+          std::string(name) + ": folder artifacts are read-only (rmdir the folder to trash it)");
     case Node::kDir:
-    case Node::kCollection: return Refuse(req, EISDIR, "unlink", std::string(name) + " is a directory");
+    case Node::kCollection:
+      return Refuse(req, EISDIR, "unlink", std::string(name) + " is a directory");
     default: return Refuse(req, EPERM, "unlink", std::string(name) + " is part of the fixed tree");
   }
 }
@@ -217,7 +222,8 @@ void Mkdir(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t) {
   auto p = s.Resolve(parent);
   if (!p.ok()) return ReplyError(req, p.status(), "mkdir");
   if (p->kind != Node::kDir || p->trash)
-    return Refuse(req, EPERM, "mkdir", std::string(name) + ": directories can only be made under artifacts/");
+    return Refuse(req, EPERM, "mkdir",
+                  std::string(name) + ": directories can only be made under artifacts/");
   Status loaded = s.EnsureDir(false, p->path);
   if (!loaded.ok()) return ReplyError(req, loaded, "mkdir");
   std::string path = Join(p->path, name);
@@ -375,7 +381,8 @@ Status DoRename(Session& s, const Pair& src, const Session::KernelDid& src_name,
     for (const Artifact& a : items) {
       if (!a.key || !IsSafeKey(*a.key)) continue;
       std::string key = *a.key;
-      Status one = RestoreOne(s, *w, a.id, dst_key + key.substr(c.path.size()), key, /*single=*/false);
+      Status one =
+          RestoreOne(s, *w, a.id, dst_key + key.substr(c.path.size()), key, /*single=*/false);
       // A record another process restored or purged meanwhile is simply no longer here.
       if (!one.ok() && !one.IsNotFound()) {
         s.RefreshTree(true, c.path);
@@ -384,8 +391,8 @@ Status DoRename(Session& s, const Pair& src, const Session::KernelDid& src_name,
       }
       if (one.ok()) ++restored;
     }
-    log::Info("restored " + std::to_string(restored) + " record(s) from .trash/artifacts/" + c.path +
-              " to artifacts/" + dst_key);
+    log::Info("restored " + std::to_string(restored) + " record(s) from .trash/artifacts/" +
+              c.path + " to artifacts/" + dst_key);
   } else {
     REGFS_RETURN_IF_ERROR(w->RekeyDir(c.path, dst_key, kStateVisible).Annotate("move " + c.path));
     log::Info("moved directory " + c.path + " to " + dst_key);
@@ -394,8 +401,10 @@ Status DoRename(Session& s, const Pair& src, const Session::KernelDid& src_name,
     std::unique_lock<std::shared_mutex> lk(s.view_mu());
     if (existing) s.area(false).RemoveDir(dst_key);
     // The source directory went with its records: its kept marks move or go too.
-    if (!c.trash) s.area(false).MoveUserDirs(c.path, dst_key);
-    else s.area(true).DropUserDirs(c.path);
+    if (!c.trash)
+      s.area(false).MoveUserDirs(c.path, dst_key);
+    else
+      s.area(true).DropUserDirs(c.path);
   }
   // Both places are listed again when next used; the kernel moved its own names along.
   s.RefreshTree(c.trash, c.path);

@@ -12,8 +12,8 @@ namespace regfs::ops {
 namespace {
 
 constexpr const char* kPrefix = "user.regfs.";
-const char* const kNames[] = {"uid",        "hash",       "hash_type", "version",
-                              "key",        "description", "created_at", "updated_at"};
+const char* const kNames[] = {"uid", "hash",        "hash_type",  "version",
+                              "key", "description", "created_at", "updated_at"};
 
 std::optional<std::string> Field(const Artifact& a, const std::string& f) {
   if (f == "uid") return a.uid;
@@ -31,9 +31,12 @@ std::optional<std::string> Field(const Artifact& a, const std::string& f) {
 Result<Artifact> ArtifactOf(Session& s, fuse_ino_t ino) {
   REGFS_ASSIGN_OR_RETURN(Node n, s.Resolve(ino));
   int64_t id;
-  if (n.kind == Node::kFile || (n.kind == Node::kFolder && n.path.empty())) id = n.id;
-  else if (n.kind == Node::kMember) id = n.artifact;
-  else return Status(Status::Code::kNotFound, "no regfs attributes on this node");
+  if (n.kind == Node::kFile || (n.kind == Node::kFolder && n.path.empty()))
+    id = n.id;
+  else if (n.kind == Node::kMember)
+    id = n.artifact;
+  else
+    return Status(Status::Code::kNotFound, "no regfs attributes on this node");
   REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(id));
   if (!a) return Status::NotFound("artifact id " + std::to_string(id));
   return *a;

@@ -49,7 +49,9 @@ FileHandle::~FileHandle() {
 Session::Session(MountConfig cfg, std::shared_ptr<const InstanceInfo> info)
     : cfg_(std::move(cfg)), info_(std::move(info)), owner_uid_(getuid()), owner_gid_(getgid()) {}
 
-Session::~Session() { Stop(); }
+Session::~Session() {
+  Stop();
+}
 
 Status Session::Start() {
   REGFS_ASSIGN_OR_RETURN(writer_, Registry::Open(info_, cfg_.read_only));
@@ -169,8 +171,7 @@ Status InReadSnapshot(Registry& reg, const std::function<Status()>& fn) {
 
 }  // namespace
 
-Status Session::ListDir(Registry& reg, bool trash, const std::string& dir,
-                        AreaView::Listing* out) {
+Status Session::ListDir(Registry& reg, bool trash, const std::string& dir, AreaView::Listing* out) {
   out->files.clear();
   out->subdirs.clear();
   return reg.ListDir(
@@ -203,7 +204,8 @@ Status Session::EnsureDir(bool trash, const std::string& dir) {
     uint64_t before = epoch_.load();
     {
       REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
-      REGFS_RETURN_IF_ERROR(InReadSnapshot(*reader, [&] { return ListDir(*reader, trash, dir, &listing); }));
+      REGFS_RETURN_IF_ERROR(
+          InReadSnapshot(*reader, [&] { return ListDir(*reader, trash, dir, &listing); }));
     }
     std::unique_lock<std::shared_mutex> lk(view_mu_);
     if (area(trash).Loaded(dir)) return Status();
@@ -212,7 +214,8 @@ Status Session::EnsureDir(bool trash, const std::string& dir) {
   }
   // Changes keep landing: list under the writer, which they wait for.
   std::lock_guard<std::mutex> wl(writer_mu_);
-  REGFS_RETURN_IF_ERROR(InReadSnapshot(*writer_, [&] { return ListDir(*writer_, trash, dir, &listing); }));
+  REGFS_RETURN_IF_ERROR(
+      InReadSnapshot(*writer_, [&] { return ListDir(*writer_, trash, dir, &listing); }));
   std::unique_lock<std::shared_mutex> lk(view_mu_);
   if (area(trash).Loaded(dir)) return Status();
   return install();
@@ -227,7 +230,8 @@ void Session::Prefetch(bool trash, std::vector<std::string> dirs) {
   std::lock_guard<std::mutex> lk(prefetch_mu_);
   // The newest listing goes first, its first subdirectory first: the order a depth-first
   // walk visits them.
-  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) prefetch_q_.emplace_front(trash, std::move(*it));
+  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it)
+    prefetch_q_.emplace_front(trash, std::move(*it));
   prefetch_cv_.notify_one();
 }
 
@@ -259,13 +263,17 @@ Status Session::LoadCollections(Registry& reg) {
   REGFS_ASSIGN_OR_RETURN(auto cols, reg.Collections(StateFilter::kAll));
   std::vector<CollectionRec> vis, tr;
   for (const auto& c : cols) {
-    if (c.state == kStateVisible) vis.push_back(MakeCollectionRec(c));
-    else if (c.state == kStateTrash) tr.push_back(MakeCollectionRec(c));
+    if (c.state == kStateVisible)
+      vis.push_back(MakeCollectionRec(c));
+    else if (c.state == kStateTrash)
+      tr.push_back(MakeCollectionRec(c));
   }
   // Names the kernel may hold that change meaning: every collection name and member name
   // shown so far (collections are few).
-  for (const auto& [name, id] : CollectionNames(visible_cols_, false)) InvalEntry(ino::kCollections, name);
-  for (const auto& [name, id] : CollectionNames(trash_cols_, true)) InvalEntry(ino::kTrashCollections, name);
+  for (const auto& [name, id] : CollectionNames(visible_cols_, false))
+    InvalEntry(ino::kCollections, name);
+  for (const auto& [name, id] : CollectionNames(trash_cols_, true))
+    InvalEntry(ino::kTrashCollections, name);
   {
     std::lock_guard<std::mutex> mlk(members_mu_);
     for (const auto& [cid, members] : members_) {
@@ -382,7 +390,8 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
   for (int64_t id : ids) {
     if (now.count(id)) continue;
     REGFS_RETURN_IF_ERROR(
-        reg.ListedById(id, [&](const Registry::Listed& l) { now.emplace(l.id, FromListed(l)); }).status());
+        reg.ListedById(id, [&](const Registry::Listed& l) { now.emplace(l.id, FromListed(l)); })
+            .status());
   }
 
   std::unique_lock<std::shared_mutex> lk(view_mu_);
@@ -445,7 +454,8 @@ Status Session::RefreshKeys(Registry& reg, const std::vector<std::string>& keys,
       if (!was) continue;
       auto is = shown(trash, touched[i]);
       if (!is || is->parent != was->parent || is->name != was->name) {
-        bool kernel_knows = kernel_did && kernel_did->parent == was->parent && kernel_did->name == was->name;
+        bool kernel_knows =
+            kernel_did && kernel_did->parent == was->parent && kernel_did->name == was->name;
         if (!kernel_knows) InvalEntry(was->parent, was->name);
       } else if (is->size != was->size || is->ctime.tv_sec != was->ctime.tv_sec ||
                  is->ctime.tv_nsec != was->ctime.tv_nsec) {
@@ -487,8 +497,9 @@ Result<std::vector<MemberRec>> Session::Members(int64_t collection_id) {
   REGFS_ASSIGN_OR_RETURN(auto arts, reader->Members(collection_id));
   // Link ids, in the same order as Members() returns the artifacts.
   REGFS_ASSIGN_OR_RETURN(
-      auto st, reader->conn().Prepare("SELECT id FROM " + QuoteId(info_->schema.collection_artifact) +
-                                      " WHERE collection_id = ?1 ORDER BY id"));
+      auto st,
+      reader->conn().Prepare("SELECT id FROM " + QuoteId(info_->schema.collection_artifact) +
+                             " WHERE collection_id = ?1 ORDER BY id"));
   st.Bind(1, collection_id);
   std::vector<MemberRec> out;
   size_t i = 0;
@@ -562,7 +573,8 @@ void Session::StagingLoop() {
   std::unique_lock<std::mutex> lk(staging_mu_);
   for (;;) {
     // Refill once half the pool is used: files are made in bursts, not one by one.
-    staging_cv_.wait(lk, [this] { return staging_stop_ || staging_pool_.size() <= kStagingPool / 2; });
+    staging_cv_.wait(lk,
+                     [this] { return staging_stop_ || staging_pool_.size() <= kStagingPool / 2; });
     if (staging_stop_) return;
     while (!staging_stop_ && staging_pool_.size() < kStagingPool) {
       lk.unlock();
@@ -588,10 +600,13 @@ void Session::FinishPurge(const PurgeOutcome& outcome) {
     log::Error("purge uid " + outcome.uid + ": " + deleted.status().message());
     return;
   }
-  if (!*deleted) log::Warn("purge uid " + outcome.uid + ": kept " + *outcome.to_delete + " (a symlink on its way)");
+  if (!*deleted)
+    log::Warn("purge uid " + outcome.uid + ": kept " + *outcome.to_delete +
+              " (a symlink on its way)");
   std::lock_guard<std::mutex> lk(writer_mu_);
   Status st = writer_->DeleteDone(outcome, *deleted);
-  if (!st.ok()) log::Warn("purge uid " + outcome.uid + ": clearing its pending row: " + st.ToString());
+  if (!st.ok())
+    log::Warn("purge uid " + outcome.uid + ": clearing its pending row: " + st.ToString());
 }
 
 uint64_t Session::RenumberForWrite(int64_t id) {
@@ -600,6 +615,7 @@ uint64_t Session::RenumberForWrite(int64_t id) {
   uint64_t alias = ino::Make(ino::Tag::kFileAlias, next_alias_++);
   alias_of_[id] = alias;
   alias_rec_[alias] = id;
+  has_aliases_.store(true, std::memory_order_release);
   return alias;
 }
 
@@ -649,7 +665,8 @@ void Session::Forget(uint64_t i, uint64_t n) {
     auto it = pending_.find(ino::LowOf(i));
     // A committed or unlinked pending file is forgotten with its last kernel reference
     // (neither is in live_ any more).
-    if (it != pending_.end() && (it->second.committed_id || it->second.unlinked)) pending_.erase(it);
+    if (it != pending_.end() && (it->second.committed_id || it->second.unlinked))
+      pending_.erase(it);
     return;
   }
   if (tag == ino::Tag::kFolderEntry) {
@@ -675,7 +692,10 @@ Result<Node> Session::Resolve(uint64_t i) {
     case ino::kArtifacts: n.kind = Node::kDir; return n;
     case ino::kCollections: n.kind = Node::kCollectionsTop; return n;
     case ino::kTrash: n.kind = Node::kTrashTop; return n;
-    case ino::kTrashArtifacts: n.kind = Node::kDir; n.trash = true; return n;
+    case ino::kTrashArtifacts:
+      n.kind = Node::kDir;
+      n.trash = true;
+      return n;
     case ino::kTrashCollections: n.kind = Node::kTrashCollectionsTop; return n;
     default: break;
   }
@@ -756,7 +776,8 @@ Result<Node> Session::Resolve(uint64_t i) {
     case ino::Tag::kFolderEntry: {
       std::lock_guard<std::mutex> lk(dirs_mu_);
       auto it = folder_inos_.find(i);
-      if (it == folder_inos_.end()) return Status::NotFound("folder entry inode " + std::to_string(i));
+      if (it == folder_inos_.end())
+        return Status::NotFound("folder entry inode " + std::to_string(i));
       n.kind = Node::kFolder;
       n.id = it->second.artifact;
       n.path = it->second.path;
@@ -767,7 +788,8 @@ Result<Node> Session::Resolve(uint64_t i) {
       n.id = static_cast<int64_t>(low);
       std::lock_guard<std::mutex> lk(pending_mu_);
       auto it = pending_.find(low);
-      if (it == pending_.end()) return Status::NotFound("file being written " + std::to_string(low));
+      if (it == pending_.end())
+        return Status::NotFound("file being written " + std::to_string(low));
       if (it->second.unlinked && !it->second.committed_id)
         return Status::NotFound("file being written was removed or failed");
       if (it->second.committed_id) {
@@ -790,7 +812,7 @@ uint64_t Session::InoOf(const Node& n) {
     case Node::kTrashCollectionsTop: return ino::kTrashCollections;
     case Node::kDir: return DirIno(n.trash, n.path);
     case Node::kFile: {
-      if (!n.trash) {
+      if (!n.trash && has_aliases_.load(std::memory_order_acquire)) {
         std::lock_guard<std::mutex> lk(alias_mu_);
         auto it = alias_of_.find(n.id);
         if (it != alias_of_.end()) return it->second;
@@ -891,7 +913,8 @@ Status Session::Stat(const Node& n, struct stat* st, const FileRec* detached) {
       }
       REGFS_ASSIGN_OR_RETURN(std::string path, FolderPath(n.id, n.path));
       struct stat under;
-      if (lstat(path.c_str(), &under) != 0) return Status::FromErrno(errno, "folder entry " + n.path);
+      if (lstat(path.c_str(), &under) != 0)
+        return Status::FromErrno(errno, "folder entry " + n.path);
       if (S_ISDIR(under.st_mode)) {
         dir(0555);
       } else if (S_ISREG(under.st_mode)) {
@@ -1059,7 +1082,8 @@ std::string Session::RequestStats() {
   std::string out;
   {
     std::lock_guard<std::mutex> lk(stats_mu_);
-    for (const auto& [op, n] : requests_) out += (out.empty() ? "" : ", ") + op + " " + std::to_string(n);
+    for (const auto& [op, n] : requests_)
+      out += (out.empty() ? "" : ", ") + op + " " + std::to_string(n);
   }
   std::lock_guard<std::mutex> lk(notify_mu_);
   return (out.empty() ? "none" : out) + "; invalidations sent " + std::to_string(notified_);

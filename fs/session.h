@@ -50,7 +50,7 @@ struct Node {
   };
   Kind kind = kRoot;
   bool trash = false;
-  std::string path;   // kDir: directory path inside the area
+  std::string path;  // kDir: directory path inside the area
   int64_t id = 0;
   int64_t artifact = 0;  // kMember: the member artifact
 };
@@ -70,24 +70,24 @@ struct PendingFile {
 struct FileHandle {
   std::mutex mu;
   bool writable = false;
-  int fd = -1;                    // stored file (reads) or staging file (writes)
-  int64_t artifact_id = 0;        // the record read from / the version being replaced
-  uint64_t pending_seq = 0;       // new files: the PendingFile
-  bool materialized = false;      // writes: the staging file holds the full content
-  bool dirty = false;             // writes: content changed since the last commit
+  int fd = -1;                // stored file (reads) or staging file (writes)
+  int64_t artifact_id = 0;    // the record read from / the version being replaced
+  uint64_t pending_seq = 0;   // new files: the PendingFile
+  bool materialized = false;  // writes: the staging file holds the full content
+  bool dirty = false;         // writes: content changed since the last commit
   // A write or truncate arrived since the last commit. flush() commits only then: a shell's
   // `>` opens with O_TRUNC and closes a dup'd descriptor before writing, and that first
   // close must not record an empty version. release() commits anything still dirty.
   bool written = false;
-  bool append = false;            // O_APPEND: every write goes to this handle's own end
-  bool failed = false;            // a write failed (ENOSPC...): the content is never saved
+  bool append = false;  // O_APPEND: every write goes to this handle's own end
+  bool failed = false;  // a write failed (ENOSPC...): the content is never saved
   // The record this handle saved at an earlier close of a duplicated descriptor. When the
   // same handle saves again, that provisional record is replaced, so that the content of
   // the last close is one record ("on the last close", SPEC.md section 4).
   int64_t provisional_id = 0;
-  std::string staging;            // writes: staging path
+  std::string staging;  // writes: staging path
   std::unique_ptr<StreamHasher> hasher;
-  uint64_t size = 0;              // writes: current size
+  uint64_t size = 0;  // writes: current size
   uint64_t ino = 0;
   ~FileHandle();
 };
@@ -313,6 +313,7 @@ class Session {
 
   Passthrough* passthrough_ = nullptr;
   std::mutex alias_mu_;
+  std::atomic<bool> has_aliases_{false};  // set once: listings skip alias_mu_ until then
   uint64_t next_alias_ = 1;
   std::unordered_map<int64_t, uint64_t> alias_of_;   // record id -> alias inode
   std::unordered_map<uint64_t, int64_t> alias_rec_;  // alias inode -> record id

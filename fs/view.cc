@@ -28,15 +28,16 @@ std::string JoinPath(const std::string& dir, const std::string& name) {
 }
 
 bool AtOrBelow(const std::string& path, const std::string& dir) {
-  return path == dir ||
-         (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 && path[dir.size()] == '/');
+  return path == dir || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+                         path[dir.size()] == '/');
 }
 
 // Every name the mount shows comes from here: the first candidate that is one valid path
 // component and not taken, else one made from the record id (ids are unique, and the loop
 // steps past the rare key that happens to look like one).
 template <typename Taken>
-std::string PickName(const Taken& taken, std::initializer_list<std::string> candidates, int64_t id) {
+std::string PickName(const Taken& taken, std::initializer_list<std::string> candidates,
+                     int64_t id) {
   for (const std::string& c : candidates)
     if (IsSafeComponent(c) && !taken(c)) return c;
   std::string base = "@" + std::to_string(id);
@@ -179,11 +180,10 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
     // The common case: one record, which usually gets its plain name.
     Held& h = recs_.at(g->second.front());
     const FileRec& r = h.rec;
-    std::string name = plain_free && IsSafeComponent(base) && !taken(base)
-                           ? base
-                           : PickName(taken,
-                                      {AtUidName(base, r.uid, r.suffix), r.uid + r.suffix, r.uid},
-                                      r.id);
+    std::string name =
+        plain_free && IsSafeComponent(base) && !taken(base)
+            ? base
+            : PickName(taken, {AtUidName(base, r.uid, r.suffix), r.uid + r.suffix, r.uid}, r.id);
     d.names[name] = Child{false, r.id};
     h.shown = std::move(name);
     return;
@@ -211,10 +211,8 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
     if (!trash_ && i > 0) break;  // older visible versions are not shown
     const FileRec* r = members[i];
     std::string plain = i == 0 && plain_free ? base : std::string();
-    std::string name = PickName(taken,
-                                {plain, AtUidName(base, r->uid, r->suffix), r->uid + r->suffix,
-                                 r->uid},
-                                r->id);
+    std::string name = PickName(
+        taken, {plain, AtUidName(base, r->uid, r->suffix), r->uid + r->suffix, r->uid}, r->id);
     d.names[name] = Child{false, r->id};
     recs_.at(r->id).shown = std::move(name);
   }
@@ -263,7 +261,8 @@ void AreaView::EnsurePath(const std::string& path) {
   size_t start = 0;
   for (;;) {
     size_t slash = path.find('/', start);
-    std::string comp = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    std::string comp =
+        path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     std::string child = JoinPath(cur, comp);
     auto it = dirs_.find(cur);
     if (it != dirs_.end() && it->second.subdirs.count(comp) == 0) {
@@ -328,7 +327,8 @@ bool AreaView::Install(const std::string& dir, Listing&& listing) {
   std::vector<const std::string*> bases;
   bases.reserve(d.groups.size());
   for (const auto& [base, ids] : d.groups) bases.push_back(&base);
-  std::sort(bases.begin(), bases.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  std::sort(bases.begin(), bases.end(),
+            [](const std::string* a, const std::string* b) { return *a < *b; });
   for (const std::string* base : bases) NameGroup(d, *base);
   return true;
 }
@@ -409,9 +409,11 @@ namespace {
 // The paths of `set` at or below `dir`, deepest first.
 std::vector<std::string> AtOrBelowOf(const std::set<std::string>& set, const std::string& dir) {
   std::vector<std::string> out;
-  for (auto it = set.lower_bound(dir); it != set.end() && it->compare(0, dir.size(), dir) == 0; ++it)
+  for (auto it = set.lower_bound(dir); it != set.end() && it->compare(0, dir.size(), dir) == 0;
+       ++it)
     if (AtOrBelow(*it, dir)) out.push_back(*it);
-  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a > b; });
+  std::sort(out.begin(), out.end(),
+            [](const std::string& a, const std::string& b) { return a > b; });
   return out;
 }
 }  // namespace
@@ -441,7 +443,8 @@ bool AreaView::KeepDir(const std::string& path) {
   auto p = dirs_.find(parent);
   if (p != dirs_.end()) {
     const std::string name = BaseOf(path);
-    if (!p->second.subdirs.count(name) && p->second.names.count(name)) return false;  // a file has it
+    if (!p->second.subdirs.count(name) && p->second.names.count(name))
+      return false;  // a file has it
   }
   user_dirs_.insert(path);
   EnsurePath(path);
@@ -462,12 +465,13 @@ std::map<std::string, int64_t> CollectionNames(const std::vector<CollectionRec>&
       unsafe.push_back(&c);
   }
   for (auto& [name, members] : groups) {
-    std::sort(members.begin(), members.end(), [trash](const CollectionRec* a, const CollectionRec* b) {
-      const timespec& ta = trash ? a->ctime : a->mtime;
-      const timespec& tb = trash ? b->ctime : b->mtime;
-      if (ta.tv_sec != tb.tv_sec || ta.tv_nsec != tb.tv_nsec) return Newer(ta, tb);
-      return a->id > b->id;
-    });
+    std::sort(members.begin(), members.end(),
+              [trash](const CollectionRec* a, const CollectionRec* b) {
+                const timespec& ta = trash ? a->ctime : a->mtime;
+                const timespec& tb = trash ? b->ctime : b->mtime;
+                if (ta.tv_sec != tb.tv_sec || ta.tv_nsec != tb.tv_nsec) return Newer(ta, tb);
+                return a->id > b->id;
+              });
     for (size_t i = 0; i < members.size(); ++i) {
       const CollectionRec* c = members[i];
       std::string plain = i == 0 ? name : std::string();
@@ -485,9 +489,8 @@ std::vector<std::string> MemberNames(const std::vector<MemberRec>& members) {
   auto is_taken = [&taken](const std::string& n) { return taken.count(n) != 0; };
   for (const MemberRec& m : members) {
     const FileRec& f = m.file;
-    std::string name =
-        PickName(is_taken, {f.base, AtUidName(f.base, f.uid, f.suffix), f.uid + f.suffix, f.uid},
-                 f.id);
+    std::string name = PickName(
+        is_taken, {f.base, AtUidName(f.base, f.uid, f.suffix), f.uid + f.suffix, f.uid}, f.id);
     taken.insert(name);
     out.push_back(std::move(name));
   }

@@ -42,12 +42,12 @@ struct FileRec {
   int64_t id = 0;
   std::string uid;
   std::string suffix;
-  std::string dir;       // directory path inside the area ("" for the top)
-  std::string base;      // last key component, or <uid><suffix> for unsafe / NULL keys
+  std::string dir;           // directory path inside the area ("" for the top)
+  std::string base;          // last key component, or <uid><suffix> for unsafe / NULL keys
   bool key_is_path = false;  // false when the key is NULL or unsafe
   int64_t size = 0;
-  timespec mtime{};      // created_at
-  timespec ctime{};      // updated_at
+  timespec mtime{};  // created_at
+  timespec ctime{};  // updated_at
   bool is_latest = true;
   bool is_folder = false;
   int state = kStateVisible;
@@ -139,7 +139,7 @@ class AreaView {
  private:
   struct Dir {
     std::unordered_map<std::string, std::vector<int64_t>> groups;  // base name -> record ids
-    std::unordered_set<std::string> subdirs;                      // names of subdirectories
+    std::unordered_set<std::string> subdirs;                       // names of subdirectories
     std::map<std::string, Child> names;  // what readdir shows; kept current per group
   };
   // Makes `name` a subdirectory of the loaded directory `d`; the group of files holding

@@ -39,12 +39,12 @@ namespace regfs::fuzz {
 
 // Inside Harness: when `cond` does not hold, returns the report of invariant `id` unless that
 // id is allowed (then carries on).
-#define REGFS_FUZZ_EXPECT(cond, id, what)          \
-  do {                                              \
-    if (!(cond)) {                                  \
-      std::string fuzz_report_ = Fail(id, what);    \
+#define REGFS_FUZZ_EXPECT(cond, id, what)             \
+  do {                                                \
+    if (!(cond)) {                                    \
+      std::string fuzz_report_ = Fail(id, what);      \
       if (!fuzz_report_.empty()) return fuzz_report_; \
-    }                                               \
+    }                                                 \
   } while (0)
 
 // Bytes of the input, consumed front to back; 0 once exhausted.
@@ -91,7 +91,8 @@ inline bool OracleSafeKey(std::string_view key) {
   size_t start = 0;
   while (true) {
     size_t slash = key.find('/', start);
-    std::string_view comp = key.substr(start, slash == std::string_view::npos ? key.size() - start : slash - start);
+    std::string_view comp =
+        key.substr(start, slash == std::string_view::npos ? key.size() - start : slash - start);
     if (comp.empty() || comp == "." || comp == ".." || comp.size() > 255) return false;
     if (slash == std::string_view::npos) return true;
     start = slash + 1;
@@ -112,7 +113,8 @@ inline std::string OracleKeyDir(std::string_view key) {
   }
   std::string dir;
   for (std::string_view c : comps) {
-    bool ok = !c.empty() && c != "." && c != ".." && c.size() <= 255 && c.find('\0') == std::string_view::npos;
+    bool ok = !c.empty() && c != "." && c != ".." && c.size() <= 255 &&
+              c.find('\0') == std::string_view::npos;
     if (!ok) break;
     if (!dir.empty()) dir += '/';
     dir += c;
@@ -121,8 +123,8 @@ inline std::string OracleKeyDir(std::string_view key) {
 }
 
 inline bool ShownNameOk(const std::string& n) {
-  return !n.empty() && n != "." && n != ".." && n.size() <= 255 && n.find('/') == std::string::npos &&
-         n.find('\0') == std::string::npos;
+  return !n.empty() && n != "." && n != ".." && n.size() <= 255 &&
+         n.find('/') == std::string::npos && n.find('\0') == std::string::npos;
 }
 
 // Each invariant has an id; a violation is reported as "[id] what happened". `allowed` lists
@@ -131,7 +133,11 @@ inline bool ShownNameOk(const std::string& n) {
 class Harness {
  public:
   Harness(Reader& in, std::string allowed, bool trace = false)
-      : in_(in), allowed_("," + allowed + ","), trace_(trace), visible_(false, /*complete=*/true), trash_(true, /*complete=*/true) {}
+      : in_(in),
+        allowed_("," + allowed + ","),
+        trace_(trace),
+        visible_(false, /*complete=*/true),
+        trash_(true, /*complete=*/true) {}
 
   std::string Run() {
     std::string err;
@@ -149,18 +155,24 @@ class Harness {
 
   // ---------------------------------------------------------------- input vocabulary
   std::string Component() {
-    static const char* kPieces[] = {"",  ".",    "..",  "a",      "b.txt", "x.csv", "@",
-                                    "k@", ".lamindb", "a.tar.gz", "f.1", "\n", "\xff\xfe", "..."};
+    static const char* kPieces[] = {"",      ".",  "..",       "a",        "b.txt",
+                                    "x.csv", "@",  "k@",       ".lamindb", "a.tar.gz",
+                                    "f.1",   "\n", "\xff\xfe", "..."};
     switch (in_.Pick(8)) {
       case 0:
       case 1:
       case 2: return kPieces[in_.Pick(sizeof(kPieces) / sizeof(kPieces[0]))];
-      case 3: return std::string(250 + in_.Pick(8), 'n') + (in_.Pick(2) ? ".txt" : "");  // 250-261 bytes
+      case 3:
+        return std::string(250 + in_.Pick(8), 'n') + (in_.Pick(2) ? ".txt" : "");  // 250-261 bytes
       case 4: {
         // Looks like the @uid name of a record already made.
         if (recs_.empty()) return "c";
-        const Artifact& o = std::next(recs_.begin(), in_.Pick(static_cast<unsigned>(recs_.size())))->second.a;
-        std::string base = o.key ? o.key->substr(o.key->rfind('/') == std::string::npos ? 0 : o.key->rfind('/') + 1) : "";
+        const Artifact& o =
+            std::next(recs_.begin(), in_.Pick(static_cast<unsigned>(recs_.size())))->second.a;
+        std::string base =
+            o.key
+                ? o.key->substr(o.key->rfind('/') == std::string::npos ? 0 : o.key->rfind('/') + 1)
+                : "";
         return AtUidName(base, o.uid, o.suffix);
       }
       case 5: return std::string(1, '\0') + "nul";
@@ -185,7 +197,8 @@ class Harness {
   // A uid for the record with this id: few stems, so version families form; the 4-char
   // version comes from the id, so two live records never share a uid (the column is UNIQUE).
   std::string Uid(int64_t id) {
-    static const char* kStems[] = {"AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB", "zzzzzzzzzzzzzzzz", "0123456789abcdef"};
+    static const char* kStems[] = {"AAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBB", "zzzzzzzzzzzzzzzz",
+                                   "0123456789abcdef"};
     std::string uid = kStems[in_.Pick(4)];
     std::string version;
     for (int i = 0; i < 4; ++i, id /= 62) version.insert(version.begin(), kBase62[id % 62]);
@@ -194,7 +207,8 @@ class Harness {
 
   std::string Time() {
     static const char* kTimes[] = {"2024-01-01 00:00:00.000000", "2024-01-01 00:00:00.000001",
-                                   "2024-06-01 12:00:00.500000", "2025-01-01 00:00:00.000000", "garbage"};
+                                   "2024-06-01 12:00:00.500000", "2025-01-01 00:00:00.000000",
+                                   "garbage"};
     return kTimes[in_.Pick(5)];
   }
 
@@ -217,21 +231,28 @@ class Harness {
     std::string key = k.value_or(in_.Raw(40));
     bool safe = IsSafeKey(key);
     REGFS_FUZZ_EXPECT(safe == OracleSafeKey(key), "key-rule",
-                      "IsSafeKey('" + Printable(key) + "') = " + (safe ? "true" : "false") + ", the rule says otherwise");
+                      "IsSafeKey('" + Printable(key) + "') = " + (safe ? "true" : "false") +
+                          ", the rule says otherwise");
     bool valid = ValidateKey(key).ok();
-    bool want_valid = safe && key.find(".lamindb/") == std::string::npos && key.substr(0, key.find('/')) != ".lamindb";
-    REGFS_FUZZ_EXPECT(valid == want_valid, "validate-rule",
-                      "ValidateKey('" + Printable(key) + "') = " + (valid ? "ok" : ValidateKey(key).message()));
+    bool want_valid = safe && key.find(".lamindb/") == std::string::npos &&
+                      key.substr(0, key.find('/')) != ".lamindb";
+    REGFS_FUZZ_EXPECT(
+        valid == want_valid, "validate-rule",
+        "ValidateKey('" + Printable(key) + "') = " + (valid ? "ok" : ValidateKey(key).message()));
     std::string suffix = SuffixOf(key);
     std::string base = key.substr(key.rfind('/') == std::string::npos ? 0 : key.rfind('/') + 1);
     if (!suffix.empty()) {
-      bool tail = suffix.front() == '.' && suffix.find('/') == std::string::npos && suffix.size() < base.size() &&
+      bool tail = suffix.front() == '.' && suffix.find('/') == std::string::npos &&
+                  suffix.size() < base.size() &&
                   base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0;
       REGFS_FUZZ_EXPECT(tail, "suffix",
-                        "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is not a suffix of its name");
+                        "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) +
+                            "' is not a suffix of its name");
       std::string ext = suffix.substr(suffix.rfind('.') + 1);
-      REGFS_FUZZ_EXPECT(ext.empty() || !std::all_of(ext.begin(), ext.end(), [](char c) { return c >= '0' && c <= '9'; }),
-                        "suffix", "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is numeric");
+      REGFS_FUZZ_EXPECT(
+          ext.empty() ||
+              !std::all_of(ext.begin(), ext.end(), [](char c) { return c >= '0' && c <= '9'; }),
+          "suffix", "SuffixOf('" + Printable(key) + "') = '" + Printable(suffix) + "' is numeric");
     }
     return "";
   }
@@ -241,7 +262,8 @@ class Harness {
     a.id = 1 + in_.Pick(24);  // small ids: Put often replaces a record
     a.uid = Uid(a.id);
     a.key = Key();
-    a.suffix = a.key && in_.Pick(4) ? SuffixOf(*a.key) : std::string(in_.Pick(3) == 0 ? ".txt" : "");
+    a.suffix =
+        a.key && in_.Pick(4) ? SuffixOf(*a.key) : std::string(in_.Pick(3) == 0 ? ".txt" : "");
     a.created_at = Time();
     a.updated_at = Time();
     a.is_latest = in_.Pick(3) != 0;
@@ -255,8 +277,8 @@ class Harness {
     FileRec r = MakeFileRec(a);
     if (a.key && IsSafeKey(*a.key)) {
       REGFS_FUZZ_EXPECT(r.key_is_path && DisplayPath(r) == *a.key, "key-path",
-                        "MakeFileRec: safe key '" + Printable(*a.key) + "' not shown at its path (got '" +
-                            Printable(DisplayPath(r)) + "')");
+                        "MakeFileRec: safe key '" + Printable(*a.key) +
+                            "' not shown at its path (got '" + Printable(DisplayPath(r)) + "')");
     } else if (ShownNameOk(a.uid + a.suffix)) {
       std::string dir = a.key ? OracleKeyDir(*a.key) : std::string();
       REGFS_FUZZ_EXPECT(!r.key_is_path && r.dir == dir && r.base == a.uid + a.suffix, "key-path",
@@ -273,10 +295,11 @@ class Harness {
                             Printable(r.dir) + "', not a valid name in '" + Printable(dir) + "'");
     }
     if (trace_)
-      std::fprintf(stderr, "put id %lld uid %s key '%s' suffix '%s' created %s updated %s latest %d %s\n",
-                   static_cast<long long>(a.id), a.uid.c_str(), Printable(a.key.value_or("(null)")).c_str(),
-                   Printable(a.suffix).c_str(), a.created_at.c_str(), a.updated_at.c_str(), a.is_latest ? 1 : 0,
-                   trash ? "trash" : "visible");
+      std::fprintf(
+          stderr, "put id %lld uid %s key '%s' suffix '%s' created %s updated %s latest %d %s\n",
+          static_cast<long long>(a.id), a.uid.c_str(), Printable(a.key.value_or("(null)")).c_str(),
+          Printable(a.suffix).c_str(), a.created_at.c_str(), a.updated_at.c_str(),
+          a.is_latest ? 1 : 0, trash ? "trash" : "visible");
     (trash ? trash_ : visible_).Put(r);
     recs_[a.id] = Model{a, trash};
     return CheckNames();
@@ -298,7 +321,8 @@ class Harness {
     // The daemon's mkdir checks the path as a key prefix first.
     if (!ValidateKey(*k + "/x").ok()) return "";
     bool made = visible_.MakeDir(*k);
-    if (trace_) std::fprintf(stderr, "mkdir '%s': %s\n", Printable(*k).c_str(), made ? "made" : "refused");
+    if (trace_)
+      std::fprintf(stderr, "mkdir '%s': %s\n", Printable(*k).c_str(), made ? "made" : "refused");
     if (made) made_.insert(*k);
     return CheckNames();
   }
@@ -307,7 +331,9 @@ class Harness {
     if (made_.empty()) return "";
     std::string path = *std::next(made_.begin(), in_.Pick(static_cast<unsigned>(made_.size())));
     bool removed = visible_.RemoveDir(path);
-    if (trace_) std::fprintf(stderr, "rmdir '%s': %s\n", Printable(path).c_str(), removed ? "removed" : "refused");
+    if (trace_)
+      std::fprintf(stderr, "rmdir '%s': %s\n", Printable(path).c_str(),
+                   removed ? "removed" : "refused");
     if (removed) made_.erase(path);
     return CheckNames();
   }
@@ -320,21 +346,27 @@ class Harness {
   std::string WalkArea(const AreaView& v, bool trash, const std::string& dir, int depth,
                        std::set<int64_t>* shown) {
     const auto* names = v.Names(dir);
-    if (!names) return Fail("view", "directory '" + Printable(dir) + "' listed by its parent but has no names");
+    if (!names)
+      return Fail("view",
+                  "directory '" + Printable(dir) + "' listed by its parent but has no names");
     if (depth > 600) return Fail("view", "directory nesting deeper than any key allows");
     for (const auto& [name, child] : *names) {
-      std::string where = std::string(trash ? ".trash/artifacts/" : "artifacts/") + (dir.empty() ? "" : dir + "/");
+      std::string where =
+          std::string(trash ? ".trash/artifacts/" : "artifacts/") + (dir.empty() ? "" : dir + "/");
       REGFS_FUZZ_EXPECT(name.size() <= 255, "name-too-long",
-                        "shown name '" + Printable(where + name) + "' is " + std::to_string(name.size()) +
-                            " bytes long, more than NAME_MAX (255)");
-      REGFS_FUZZ_EXPECT(ShownNameOk(name) || name.size() > 255, "bad-name",
-                        "shown name '" + Printable(where + name) + "' is not one valid path component");
+                        "shown name '" + Printable(where + name) + "' is " +
+                            std::to_string(name.size()) + " bytes long, more than NAME_MAX (255)");
+      REGFS_FUZZ_EXPECT(
+          ShownNameOk(name) || name.size() > 255, "bad-name",
+          "shown name '" + Printable(where + name) + "' is not one valid path component");
       auto back = v.Lookup(dir, name);
       if (!back || back->is_dir != child.is_dir || back->id != child.id)
-        return Fail("lookup", "Lookup of shown name '" + Printable(where + name) + "' does not resolve back to it");
+        return Fail("lookup", "Lookup of shown name '" + Printable(where + name) +
+                                  "' does not resolve back to it");
       std::string path = dir.empty() ? name : dir + "/" + name;
       if (child.is_dir) {
-        if (!v.HasDir(path)) return Fail("view", "shown directory '" + Printable(where + name) + "' does not exist");
+        if (!v.HasDir(path))
+          return Fail("view", "shown directory '" + Printable(where + name) + "' does not exist");
         std::string e = WalkArea(v, trash, path, depth + 1, shown);
         if (!e.empty()) return e;
       } else {
@@ -343,8 +375,10 @@ class Harness {
         REGFS_FUZZ_EXPECT(v.ShownName(child.id) == name, "view",
                           "record " + std::to_string(child.id) + " shown as '" + Printable(name) +
                               "' but ShownName says '" + Printable(v.ShownName(child.id)) + "'");
-        REGFS_FUZZ_EXPECT(r->dir == dir, "view", "record " + std::to_string(child.id) + " shown outside its directory");
-        REGFS_FUZZ_EXPECT(shown->insert(child.id).second, "view", "record " + std::to_string(child.id) + " shown twice");
+        REGFS_FUZZ_EXPECT(r->dir == dir, "view",
+                          "record " + std::to_string(child.id) + " shown outside its directory");
+        REGFS_FUZZ_EXPECT(shown->insert(child.id).second, "view",
+                          "record " + std::to_string(child.id) + " shown twice");
       }
     }
     return "";
@@ -361,7 +395,8 @@ class Harness {
     for (const auto& [id, m] : recs_) {
       const AreaView& v = m.trash ? trash_ : visible_;
       const FileRec* r = v.Rec(id);
-      if (!r) return Fail("view", "record " + std::to_string(id) + " was put but the view has lost it");
+      if (!r)
+        return Fail("view", "record " + std::to_string(id) + " was put but the view has lost it");
       (m.trash ? nt : nv)++;
       if (m.trash) {
         REGFS_FUZZ_EXPECT(shown_t.count(id), "trash-unlisted",
@@ -372,20 +407,24 @@ class Harness {
         groups[{r->dir, r->base}].push_back(r);
       }
     }
-    REGFS_FUZZ_EXPECT(visible_.size() == nv && trash_.size() == nt, "view", "view sizes differ from the records put");
+    REGFS_FUZZ_EXPECT(visible_.size() == nv && trash_.size() == nt, "view",
+                      "view sizes differ from the records put");
     for (auto& [where, members] : groups) {
       std::sort(members.begin(), members.end(), [](const FileRec* a, const FileRec* b) {
         if (a->is_latest != b->is_latest) return a->is_latest;
-        if (a->mtime.tv_sec != b->mtime.tv_sec || a->mtime.tv_nsec != b->mtime.tv_nsec) return Newer(a->mtime, b->mtime);
+        if (a->mtime.tv_sec != b->mtime.tv_sec || a->mtime.tv_nsec != b->mtime.tv_nsec)
+          return Newer(a->mtime, b->mtime);
         return a->id > b->id;
       });
       const FileRec* latest = members.front();
       REGFS_FUZZ_EXPECT(shown_v.count(latest->id), "latest-hidden",
-                        "the latest visible record at '" + Printable(where.first + "/" + where.second) + "' (id " +
+                        "the latest visible record at '" +
+                            Printable(where.first + "/" + where.second) + "' (id " +
                             std::to_string(latest->id) + ") is not shown");
       for (size_t i = 1; i < members.size(); ++i)
-        REGFS_FUZZ_EXPECT(visible_.ShownName(members[i]->id) != where.second, "latest-hidden",
-                          "an older version holds the plain name '" + Printable(where.second) + "'");
+        REGFS_FUZZ_EXPECT(
+            visible_.ShownName(members[i]->id) != where.second, "latest-hidden",
+            "an older version holds the plain name '" + Printable(where.second) + "'");
     }
     return "";
   }
@@ -399,7 +438,8 @@ class Harness {
       c.uid = Uid(c.id);
       std::optional<std::string> k = Key();
       c.name = k.value_or("");
-      if (in_.Pick(3) == 0 && !cols.empty()) c.name = cols[in_.Pick(static_cast<unsigned>(cols.size()))].name;
+      if (in_.Pick(3) == 0 && !cols.empty())
+        c.name = cols[in_.Pick(static_cast<unsigned>(cols.size()))].name;
       if (in_.Pick(4) == 0 && !cols.empty()) c.name = cols.back().name + "@" + cols.back().uid;
       timespec t{static_cast<time_t>(in_.Pick(3)), static_cast<long>(in_.Pick(2))};
       c.mtime = t;
@@ -411,17 +451,18 @@ class Harness {
     std::map<int64_t, int> seen;
     for (const auto& [name, id] : names) {
       REGFS_FUZZ_EXPECT(name.size() <= 255, "name-too-long",
-                        "collection shown as '" + Printable(name) + "', " + std::to_string(name.size()) +
-                            " bytes, more than NAME_MAX (255)");
-      REGFS_FUZZ_EXPECT(ShownNameOk(name) || name.size() > 255, "bad-name",
-                        "collection shown as '" + Printable(name) + "', not one valid path component");
+                        "collection shown as '" + Printable(name) + "', " +
+                            std::to_string(name.size()) + " bytes, more than NAME_MAX (255)");
+      REGFS_FUZZ_EXPECT(
+          ShownNameOk(name) || name.size() > 255, "bad-name",
+          "collection shown as '" + Printable(name) + "', not one valid path component");
       seen[id]++;
     }
     for (const auto& c : cols)
       REGFS_FUZZ_EXPECT(seen[c.id] == 1, "collection-unlisted",
-                        "collection " + std::to_string(c.id) + " ('" + Printable(c.name) + "', uid " + c.uid +
-                            ") shown " + std::to_string(seen[c.id]) + " times in " +
-                            (trash ? ".trash/collections" : "collections") +
+                        "collection " + std::to_string(c.id) + " ('" + Printable(c.name) +
+                            "', uid " + c.uid + ") shown " + std::to_string(seen[c.id]) +
+                            " times in " + (trash ? ".trash/collections" : "collections") +
                             " (SPEC: collections follow the @<uid> rule)");
 
     std::vector<MemberRec> members;
@@ -439,14 +480,16 @@ class Harness {
       members.push_back(mr);
     }
     auto mnames = MemberNames(members);
-    if (mnames.size() != members.size()) return Fail("view", "MemberNames returned a different count");
+    if (mnames.size() != members.size())
+      return Fail("view", "MemberNames returned a different count");
     std::set<std::string> uniq;
     for (const auto& mn : mnames) {
       REGFS_FUZZ_EXPECT(mn.size() <= 255, "name-too-long",
-                        "collection member shown as '" + Printable(mn) + "', " + std::to_string(mn.size()) +
-                            " bytes, more than NAME_MAX (255)");
-      REGFS_FUZZ_EXPECT(ShownNameOk(mn) || mn.size() > 255, "bad-name",
-                        "collection member shown as '" + Printable(mn) + "', not one valid path component");
+                        "collection member shown as '" + Printable(mn) + "', " +
+                            std::to_string(mn.size()) + " bytes, more than NAME_MAX (255)");
+      REGFS_FUZZ_EXPECT(
+          ShownNameOk(mn) || mn.size() > 255, "bad-name",
+          "collection member shown as '" + Printable(mn) + "', not one valid path component");
       REGFS_FUZZ_EXPECT(uniq.insert(mn).second, "member-clash",
                         "two collection members share the name '" + Printable(mn) + "'");
     }
@@ -460,10 +503,12 @@ class Harness {
     }
     recs_.clear();
     std::vector<std::string> dirs(made_.begin(), made_.end());
-    std::sort(dirs.begin(), dirs.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::sort(dirs.begin(), dirs.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     for (const auto& d : dirs)
       if (!visible_.RemoveDir(d))
-        return Fail("teardown", "rmdir of made directory '" + Printable(d) + "' refused after every record left");
+        return Fail("teardown", "rmdir of made directory '" + Printable(d) +
+                                    "' refused after every record left");
     for (const AreaView* v : {&visible_, &trash_}) {
       const auto* names = v->Names("");
       if (!names || !names->empty() || v->size() != 0) {
@@ -494,7 +539,8 @@ class Harness {
 
 // `trace`: every step to stderr (the fuzz target sets it from $REGFS_FUZZ_TRACE, to read what
 // a crashing input does: REGFS_FUZZ_TRACE=1 fuzz_names crash-...).
-inline std::string Check(const uint8_t* data, size_t size, const std::string& allowed = "", bool trace = false) {
+inline std::string Check(const uint8_t* data, size_t size, const std::string& allowed = "",
+                         bool trace = false) {
   Reader in(data, size);
   Harness h(in, allowed, trace);
   return h.Run();

@@ -44,7 +44,8 @@ TEST(NamesFuzzReplay, PseudoRandomInputsKeepEveryInvariant) {
   for (uint64_t seed = 1; seed <= 400; ++seed) {
     std::vector<uint8_t> in = Input(seed, static_cast<size_t>(seed * 37 % 600));
     std::string err = fuzz::Check(in.data(), in.size());
-    if (!err.empty() && ++failures <= 5) ADD_FAILURE() << "seed " << seed << " input " << Hex(in) << ": " << err;
+    if (!err.empty() && ++failures <= 5)
+      ADD_FAILURE() << "seed " << seed << " input " << Hex(in) << ": " << err;
   }
   EXPECT_EQ(failures, 0) << "inputs violating an invariant (first 5 shown)";
 }
@@ -60,8 +61,8 @@ TEST(NamesFuzzReplay, EmptyAndTinyInputs) {
 
 // ---------------------------------------------------------------- what the fuzzer found
 
-Artifact Rec(int64_t id, const std::string& uid, std::optional<std::string> key, const std::string& suffix,
-             const std::string& updated, int state) {
+Artifact Rec(int64_t id, const std::string& uid, std::optional<std::string> key,
+             const std::string& suffix, const std::string& updated, int state) {
   Artifact a;
   a.id = id;
   a.uid = uid;
@@ -80,7 +81,8 @@ void ExpectValidNames(const AreaView& v, const std::string& dir) {
   ASSERT_NE(names, nullptr);
   for (const auto& [name, child] : *names) {
     EXPECT_TRUE(fuzz::ShownNameOk(name))
-        << "shown name '" << fuzz::Printable(name) << "' (" << name.size() << " bytes) is not one valid path component";
+        << "shown name '" << fuzz::Printable(name) << "' (" << name.size()
+        << " bytes) is not one valid path component";
   }
 }
 
@@ -89,8 +91,10 @@ TEST(NamesFuzzReplay, TrashClashOfLongKeysStaysWithinNameMax) {
   // 276 bytes, more than NAME_MAX.
   AreaView t(true, /*complete=*/true);
   std::string key = std::string(251, 'n') + ".txt";
-  t.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", key, ".txt", "2024-02-01 00:00:00.000000", kStateTrash)));
-  t.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", key, ".txt", "2024-03-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(
+      Rec(1, "AAAAAAAAAAAAAAAA0000", key, ".txt", "2024-02-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(
+      Rec(2, "BBBBBBBBBBBBBBBB0000", key, ".txt", "2024-03-01 00:00:00.000000", kStateTrash)));
   ExpectValidNames(t, "");
   EXPECT_NE(t.ShownName(1), "") << "every trashed record is listed";
   EXPECT_NE(t.ShownName(2), "") << "every trashed record is listed";
@@ -100,15 +104,20 @@ TEST(NamesFuzzReplay, HostileUidOrSuffixFromTheDatabaseMakesNoPath) {
   // A NULL key shows the record as <uid><suffix>: with a suffix holding '/' or NUL, or a uid
   // of "..", that is no file name (the kernel fails the whole readdir with EIO on a '/').
   AreaView v(false, /*complete=*/true);
-  v.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::nullopt, ".txt/../../x", "2024-01-01 00:00:00.000000", kStateVisible)));
-  v.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::nullopt, std::string(".t\0x", 4), "2024-01-01 00:00:00.000000", kStateVisible)));
+  v.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::nullopt, ".txt/../../x",
+                        "2024-01-01 00:00:00.000000", kStateVisible)));
+  v.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::nullopt, std::string(".t\0x", 4),
+                        "2024-01-01 00:00:00.000000", kStateVisible)));
   v.Put(MakeFileRec(Rec(3, "..", std::nullopt, "", "2024-01-01 00:00:00.000000", kStateVisible)));
-  v.Put(MakeFileRec(Rec(4, "../../etc/passwd", std::nullopt, "", "2024-01-01 00:00:00.000000", kStateVisible)));
+  v.Put(MakeFileRec(
+      Rec(4, "../../etc/passwd", std::nullopt, "", "2024-01-01 00:00:00.000000", kStateVisible)));
   ExpectValidNames(v, "");
   // The @uid form of a trash clash uses the suffix too.
   AreaView t(true, /*complete=*/true);
-  t.Put(MakeFileRec(Rec(5, "CCCCCCCCCCCCCCCC0000", std::string("d/k.csv"), "/x", "2024-02-01 00:00:00.000000", kStateTrash)));
-  t.Put(MakeFileRec(Rec(6, "DDDDDDDDDDDDDDDD0000", std::string("d/k.csv"), "/x", "2024-03-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(5, "CCCCCCCCCCCCCCCC0000", std::string("d/k.csv"), "/x",
+                        "2024-02-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(6, "DDDDDDDDDDDDDDDD0000", std::string("d/k.csv"), "/x",
+                        "2024-03-01 00:00:00.000000", kStateTrash)));
   ExpectValidNames(t, "d");
 }
 
@@ -116,22 +125,29 @@ TEST(NamesFuzzReplay, TrashedRecordWhoseAtUidNameIsTakenIsStillListed) {
   // k.csv trashed twice (A older, B newer) and a third record whose key is literally A's
   // @uid name: A must still be listed somewhere (SPEC: every trashed record is listed).
   AreaView t(true, /*complete=*/true);
-  t.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::string("k.csv"), ".csv", "2024-02-01 00:00:00.000000", kStateTrash)));
-  t.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::string("k.csv"), ".csv", "2024-03-01 00:00:00.000000", kStateTrash)));
-  t.Put(MakeFileRec(Rec(3, "CCCCCCCCCCCCCCCC0000", std::string("k@AAAAAAAAAAAAAAAA0000.csv"), ".csv",
-                        "2024-01-01 00:00:00.000000", kStateTrash)));
-  for (int64_t id : {1, 2, 3}) EXPECT_NE(t.ShownName(id), "") << "trashed record " << id << " is not listed";
+  t.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::string("k.csv"), ".csv",
+                        "2024-02-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::string("k.csv"), ".csv",
+                        "2024-03-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(3, "CCCCCCCCCCCCCCCC0000", std::string("k@AAAAAAAAAAAAAAAA0000.csv"),
+                        ".csv", "2024-01-01 00:00:00.000000", kStateTrash)));
+  for (int64_t id : {1, 2, 3})
+    EXPECT_NE(t.ShownName(id), "") << "trashed record " << id << " is not listed";
 }
 
 TEST(NamesFuzzReplay, LatestVersionShownWhenItsAtUidNameIsTaken) {
   // A file "f" next to a directory "f" is shown as f@<uid>; a record whose key is literally
   // that name must not hide it.
   AreaView v(false, /*complete=*/true);
-  v.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::string("f/x.txt"), ".txt", "2024-01-01 00:00:00.000000", kStateVisible)));
-  v.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::string("f"), "", "2024-01-01 00:00:00.000000", kStateVisible)));
-  v.Put(MakeFileRec(Rec(3, "CCCCCCCCCCCCCCCC0000", std::string("f@BBBBBBBBBBBBBBBB0000"), "", "2024-01-01 00:00:00.000000",
-                        kStateVisible)));
-  for (int64_t id : {1, 2, 3}) EXPECT_NE(v.ShownName(id), "") << "visible record " << id << " (the only version of its key) is not shown";
+  v.Put(MakeFileRec(Rec(1, "AAAAAAAAAAAAAAAA0000", std::string("f/x.txt"), ".txt",
+                        "2024-01-01 00:00:00.000000", kStateVisible)));
+  v.Put(MakeFileRec(Rec(2, "BBBBBBBBBBBBBBBB0000", std::string("f"), "",
+                        "2024-01-01 00:00:00.000000", kStateVisible)));
+  v.Put(MakeFileRec(Rec(3, "CCCCCCCCCCCCCCCC0000", std::string("f@BBBBBBBBBBBBBBBB0000"), "",
+                        "2024-01-01 00:00:00.000000", kStateVisible)));
+  for (int64_t id : {1, 2, 3})
+    EXPECT_NE(v.ShownName(id), "")
+        << "visible record " << id << " (the only version of its key) is not shown";
 }
 
 TEST(NamesFuzzReplay, DirectoryNamedLikeAFilesAtUidNameDoesNotHideTheFile) {
@@ -140,28 +156,35 @@ TEST(NamesFuzzReplay, DirectoryNamedLikeAFilesAtUidNameDoesNotHideTheFile) {
   // (found by the fuzzer as [latest-hidden] and, in the trash, [trash-unlisted]).
   AreaView v(false, /*complete=*/true);
   ASSERT_TRUE(v.MakeDir("c"));
-  v.Put(MakeFileRec(Rec(21, "AAAAAAAAAAAAAAAA000L", std::string("c"), "", "2024-01-01 00:00:00.000000", kStateVisible)));
+  v.Put(MakeFileRec(Rec(21, "AAAAAAAAAAAAAAAA000L", std::string("c"), "",
+                        "2024-01-01 00:00:00.000000", kStateVisible)));
   std::string at = v.ShownName(21);
   ASSERT_NE(at, "");
-  v.Put(MakeFileRec(Rec(3, "0123456789abcdef0003", at + "/x.txt", ".txt", "2024-01-01 00:00:00.000000", kStateVisible)));
+  v.Put(MakeFileRec(Rec(3, "0123456789abcdef0003", at + "/x.txt", ".txt",
+                        "2024-01-01 00:00:00.000000", kStateVisible)));
   EXPECT_NE(v.ShownName(21), "") << "the file with key c is no longer shown";
   auto c = v.Lookup("", v.ShownName(21));
   ASSERT_TRUE(c.has_value()) << "its shown name '" << v.ShownName(21) << "' does not resolve";
-  EXPECT_FALSE(c->is_dir) << "its shown name '" << v.ShownName(21) << "' now resolves to a directory";
+  EXPECT_FALSE(c->is_dir) << "its shown name '" << v.ShownName(21)
+                          << "' now resolves to a directory";
   EXPECT_EQ(c->id, 21);
   ExpectValidNames(v, "");
 
   // The same in the trash, where the directory comes from another trashed record.
   AreaView t(true, /*complete=*/true);
-  t.Put(MakeFileRec(Rec(14, "BBBBBBBBBBBBBBBB000E", std::string("d/x.txt"), ".txt", "2024-01-01 00:00:00.000000", kStateTrash)));
-  t.Put(MakeFileRec(Rec(1, "zzzzzzzzzzzzzzzz0001", std::string("d"), "", "2024-01-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(14, "BBBBBBBBBBBBBBBB000E", std::string("d/x.txt"), ".txt",
+                        "2024-01-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(1, "zzzzzzzzzzzzzzzz0001", std::string("d"), "",
+                        "2024-01-01 00:00:00.000000", kStateTrash)));
   at = t.ShownName(1);
   ASSERT_NE(at, "");
-  t.Put(MakeFileRec(Rec(10, "BBBBBBBBBBBBBBBB000A", at + "/y.txt", ".txt", "2024-01-01 00:00:00.000000", kStateTrash)));
+  t.Put(MakeFileRec(Rec(10, "BBBBBBBBBBBBBBBB000A", at + "/y.txt", ".txt",
+                        "2024-01-01 00:00:00.000000", kStateTrash)));
   EXPECT_NE(t.ShownName(1), "") << "the trashed file with key d is no longer listed";
   auto tc = t.Lookup("", t.ShownName(1));
   ASSERT_TRUE(tc.has_value()) << "its shown name '" << t.ShownName(1) << "' does not resolve";
-  EXPECT_FALSE(tc->is_dir) << "its shown name '" << t.ShownName(1) << "' now resolves to a directory";
+  EXPECT_FALSE(tc->is_dir) << "its shown name '" << t.ShownName(1)
+                           << "' now resolves to a directory";
 }
 
 TEST(NamesFuzzReplay, CollectionWhoseAtUidNameIsTakenIsStillListed) {
@@ -181,7 +204,8 @@ TEST(NamesFuzzReplay, CollectionWhoseAtUidNameIsTakenIsStillListed) {
   auto names = CollectionNames(cols, false);
   std::map<int64_t, int> seen;
   for (const auto& [name, id] : names) seen[id]++;
-  for (int64_t id : {1, 2, 3}) EXPECT_EQ(seen[id], 1) << "collection " << id << " is not listed exactly once";
+  for (int64_t id : {1, 2, 3})
+    EXPECT_EQ(seen[id], 1) << "collection " << id << " is not listed exactly once";
 }
 
 TEST(NamesFuzzReplay, CollectionClashOfLongNamesStaysWithinNameMax) {
@@ -197,7 +221,8 @@ TEST(NamesFuzzReplay, CollectionClashOfLongNamesStaysWithinNameMax) {
   auto names = CollectionNames(cols, false);
   EXPECT_EQ(names.size(), 2u);
   for (const auto& [name, id] : names)
-    EXPECT_LE(name.size(), 255u) << "collection " << id << " shown under a name of " << name.size() << " bytes";
+    EXPECT_LE(name.size(), 255u) << "collection " << id << " shown under a name of " << name.size()
+                                 << " bytes";
 }
 
 }  // namespace

@@ -730,8 +730,7 @@ TEST_P(RegistryLifecycle, ListDirShowsOneLevelPerState) {
   auto list = [&](const std::string& dir, int state) {
     std::vector<std::string> out;
     Status st = reg_->ListDir(
-        dir, state,
-        [&](const Registry::Listed& l) { out.push_back("f:" + std::to_string(l.id)); },
+        dir, state, [&](const Registry::Listed& l) { out.push_back("f:" + std::to_string(l.id)); },
         [&](std::string_view name) { out.push_back("d:" + std::string(name)); });
     EXPECT_TRUE(st.ok()) << st.ToString();
     std::sort(out.begin(), out.end());

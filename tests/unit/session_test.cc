@@ -26,8 +26,9 @@ namespace fs = std::filesystem;
 class SessionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = (fs::temp_directory_path() / ("regfs-session-" + std::to_string(getpid()) + "-" +
-                                          ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+    root_ = (fs::temp_directory_path() /
+             ("regfs-session-" + std::to_string(getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                 .string();
     fs::remove_all(root_);
     ASSERT_TRUE(InitInstance(root_).ok());
@@ -95,7 +96,8 @@ class SessionTest : public ::testing::Test {
 
 TEST_F(SessionTest, DirectoriesAreLoadedWhenUsedAndReadAhead) {
   for (int d = 0; d < 3; ++d)
-    for (int f = 0; f < 5; ++f) Add("d" + std::to_string(d) + "/f" + std::to_string(f) + ".txt", "x");
+    for (int f = 0; f < 5; ++f)
+      Add("d" + std::to_string(d) + "/f" + std::to_string(f) + ".txt", "x");
   Add("top.txt", "t");
   StartSession();
   EXPECT_FALSE(Loaded(""));  // nothing is read at mount
@@ -111,7 +113,8 @@ TEST_F(SessionTest, DirectoriesAreLoadedWhenUsedAndReadAhead) {
   EXPECT_EQ(session_->EnsureDir(false, "missing").code(), Status::Code::kNotFound);
   // What a listing of the top would do next: its subdirectories are loaded in the background.
   session_->Prefetch(false, {"d0", "d1", "d2"});
-  EXPECT_TRUE(Within(std::chrono::seconds(5), [&] { return Loaded("d0") && Loaded("d1") && Loaded("d2"); }));
+  EXPECT_TRUE(Within(std::chrono::seconds(5),
+                     [&] { return Loaded("d0") && Loaded("d1") && Loaded("d2"); }));
   EXPECT_TRUE(Shows("d2", "f4.txt"));
 }
 

@@ -34,8 +34,10 @@ std::vector<std::string> NamesOf(const AreaView& v, const std::string& dir) {
 
 TEST(ViewTest, KeysBecomeDirectoriesAndFiles) {
   AreaView v(false, /*complete=*/true);
-  v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "raw/run1/x.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
-  v.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "raw/y.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
+  v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "raw/run1/x.csv", ".csv", "2024-01-01 00:00:00",
+                        "2024-01-01 00:00:00")));
+  v.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "raw/y.csv", ".csv", "2024-01-01 00:00:00",
+                        "2024-01-01 00:00:00")));
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"raw/"}));
   EXPECT_EQ(NamesOf(v, "raw"), (std::vector<std::string>{"run1/", "y.csv"}));
   EXPECT_EQ(NamesOf(v, "raw/run1"), (std::vector<std::string>{"x.csv"}));
@@ -52,8 +54,10 @@ TEST(ViewTest, KeysBecomeDirectoriesAndFiles) {
 
 TEST(ViewTest, LatestVersionIsShown) {
   AreaView v(false, /*complete=*/true);
-  v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "k.txt", ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00", kStateVisible, false)));
-  v.Put(MakeFileRec(Art(2, "aaaaaaaaaaaaaaaa0001", "k.txt", ".txt", "2024-01-02 00:00:00", "2024-01-02 00:00:00", kStateVisible, true)));
+  v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "k.txt", ".txt", "2024-01-01 00:00:00",
+                        "2024-01-01 00:00:00", kStateVisible, false)));
+  v.Put(MakeFileRec(Art(2, "aaaaaaaaaaaaaaaa0001", "k.txt", ".txt", "2024-01-02 00:00:00",
+                        "2024-01-02 00:00:00", kStateVisible, true)));
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"k.txt"}));
   EXPECT_EQ(v.Lookup("", "k.txt")->id, 2);
   EXPECT_EQ(v.ShownName(1), "");
@@ -64,15 +68,19 @@ TEST(ViewTest, LatestVersionIsShown) {
 
 TEST(ViewTest, WithoutIsLatestNewestCreatedWins) {
   AreaView v(false, /*complete=*/true);
-  v.Put(MakeFileRec(Art(5, "aaaaaaaaaaaaaaaa0001", "k.txt", ".txt", "2024-03-01 00:00:00", "2024-03-01 00:00:00")));
-  v.Put(MakeFileRec(Art(4, "aaaaaaaaaaaaaaaa0000", "k.txt", ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
+  v.Put(MakeFileRec(Art(5, "aaaaaaaaaaaaaaaa0001", "k.txt", ".txt", "2024-03-01 00:00:00",
+                        "2024-03-01 00:00:00")));
+  v.Put(MakeFileRec(Art(4, "aaaaaaaaaaaaaaaa0000", "k.txt", ".txt", "2024-01-01 00:00:00",
+                        "2024-01-01 00:00:00")));
   EXPECT_EQ(v.Lookup("", "k.txt")->id, 5);
 }
 
 TEST(ViewTest, TrashClashesGetAtUidNames) {
   AreaView t(true, /*complete=*/true);
-  t.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-02-01 00:00:00", kStateTrash)));
-  t.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-03-01 00:00:00", kStateTrash)));
+  t.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "d/k.csv", ".csv", "2024-01-01 00:00:00",
+                        "2024-02-01 00:00:00", kStateTrash)));
+  t.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "d/k.csv", ".csv", "2024-01-01 00:00:00",
+                        "2024-03-01 00:00:00", kStateTrash)));
   // The most recently trashed (updated_at) keeps the plain name.
   EXPECT_EQ(NamesOf(t, "d"), (std::vector<std::string>{"k.csv", "k@aaaaaaaaaaaaaaaa0000.csv"}));
   EXPECT_EQ(t.Lookup("d", "k.csv")->id, 2);
@@ -85,20 +93,23 @@ TEST(ViewTest, UnsafeAndNullKeysShowAsUidWhereTheirKeyIsStillSafe) {
   AreaView v(false, /*complete=*/true);
   // key -> the directory it is shown in (its components before the first unsafe one)
   const std::pair<std::string, std::string> bad[] = {
-      {"../evil.txt", ""}, {"/abs.txt", ""}, {"", ""},         {"a//b.txt", "a"},
-      {"a/./b.txt", "a"},  {"x/..", "x"},    {"x/y/../../z", "x/y"}, {"trail/", "trail"},
-      {std::string("a\0b.txt", 7), ""}, {std::string(256, 'l'), ""}};
+      {"../evil.txt", ""},        {"/abs.txt", ""},    {"", ""},
+      {"a//b.txt", "a"},          {"a/./b.txt", "a"},  {"x/..", "x"},
+      {"x/y/../../z", "x/y"},     {"trail/", "trail"}, {std::string("a\0b.txt", 7), ""},
+      {std::string(256, 'l'), ""}};
   int64_t id = 1;
   for (const auto& [key, dir] : bad) {
-    FileRec r = MakeFileRec(Art(id, "u" + std::to_string(id) + std::string(19 - std::to_string(id).size(), 'a'),
-                                key, ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00"));
+    FileRec r = MakeFileRec(
+        Art(id, "u" + std::to_string(id) + std::string(19 - std::to_string(id).size(), 'a'), key,
+            ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00"));
     EXPECT_FALSE(r.key_is_path) << key;
     EXPECT_EQ(r.dir, dir) << key;
     EXPECT_EQ(r.base, r.uid + ".txt") << key;
     v.Put(r);
     ++id;
   }
-  v.Put(MakeFileRec(Art(id++, "nullkeyaaaaaaaaa0000", std::nullopt, ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
+  v.Put(MakeFileRec(Art(id++, "nullkeyaaaaaaaaa0000", std::nullopt, ".txt", "2024-01-01 00:00:00",
+                        "2024-01-01 00:00:00")));
   // The top: five unsafe keys, the NULL key, and the three directories the others are in.
   auto top = NamesOf(v, "");
   EXPECT_EQ(top.size(), 9u);
@@ -114,9 +125,11 @@ TEST(ViewTest, UnsafeAndNullKeysShowAsUidWhereTheirKeyIsStillSafe) {
 
 TEST(ViewTest, FileAndDirectoryOfOneNameBothShow) {
   AreaView v(false, /*complete=*/true);
-  v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "a", "", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
+  v.Put(MakeFileRec(
+      Art(1, "aaaaaaaaaaaaaaaa0000", "a", "", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"a"}));
-  v.Put(MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "a/b", "", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
+  v.Put(MakeFileRec(
+      Art(2, "bbbbbbbbbbbbbbbb0000", "a/b", "", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
   // The directory keeps the name; the file steps aside with its uid.
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"a/", "a@aaaaaaaaaaaaaaaa0000"}));
   v.Remove(2);
@@ -129,7 +142,8 @@ TEST(ViewTest, UserDirectoriesLiveUntilRmdir) {
   EXPECT_TRUE(v.MakeDir("new/sub"));
   EXPECT_FALSE(v.MakeDir("new"));  // taken
   EXPECT_FALSE(v.MakeDir("missing/x"));
-  v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "new/f.txt", ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00")));
+  v.Put(MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "new/f.txt", ".txt", "2024-01-01 00:00:00",
+                        "2024-01-01 00:00:00")));
   EXPECT_FALSE(v.RemoveDir("new"));  // not empty
   v.Remove(1);
   EXPECT_TRUE(v.HasDir("new"));  // made by mkdir: stays after its last record goes
@@ -151,8 +165,9 @@ TEST(ViewTest, MovingUserDirectories) {
 // ---------------------------------------------------------------- loading on demand
 
 FileRec Rec(int64_t id, const std::string& key, int state = kStateVisible) {
-  return MakeFileRec(Art(id, "u" + std::to_string(id) + std::string(19 - std::to_string(id).size(), 'a'), key,
-                         ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00", state));
+  return MakeFileRec(
+      Art(id, "u" + std::to_string(id) + std::string(19 - std::to_string(id).size(), 'a'), key,
+          ".txt", "2024-01-01 00:00:00", "2024-01-01 00:00:00", state));
 }
 
 AreaView::Listing Listing(std::vector<FileRec> files, std::vector<std::string> subdirs) {
@@ -168,9 +183,9 @@ TEST(ViewLoadingTest, OnlyListedDirectoriesAreHeld) {
   EXPECT_EQ(v.Names(""), nullptr);
   ASSERT_TRUE(v.Install("", Listing({Rec(1, "top.txt")}, {"a", "b"})));
   EXPECT_EQ(NamesOf(v, ""), (std::vector<std::string>{"a/", "b/", "top.txt"}));
-  EXPECT_TRUE(v.HasDir("a"));      // known from its parent's listing
-  EXPECT_FALSE(v.Loaded("a"));     // but not listed itself
-  EXPECT_FALSE(v.HasDir("a/x"));   // nothing known below it
+  EXPECT_TRUE(v.HasDir("a"));     // known from its parent's listing
+  EXPECT_FALSE(v.Loaded("a"));    // but not listed itself
+  EXPECT_FALSE(v.HasDir("a/x"));  // nothing known below it
   EXPECT_EQ(v.Names("a"), nullptr);
   // A change in a directory that is not loaded holds nothing; its loaded parent is unchanged.
   v.Put(Rec(2, "a/new.txt"));
@@ -252,9 +267,13 @@ TEST(ViewLoadingTest, UserDirectoriesSurviveEvictionAndListings) {
 
 TEST(ViewLoadingTest, ListingTheSameRecordsAgainShowsTheSameNames) {
   // Clashing names are resolved in a fixed order, whatever order the listing has.
-  std::vector<FileRec> files = {MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-02-01 00:00:00", kStateTrash)),
-                                MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "d/k.csv", ".csv", "2024-01-01 00:00:00", "2024-03-01 00:00:00", kStateTrash)),
-                                MakeFileRec(Art(3, "cccccccccccccccc0000", "d/k@aaaaaaaaaaaaaaaa0000.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00", kStateTrash))};
+  std::vector<FileRec> files = {
+      MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "d/k.csv", ".csv", "2024-01-01 00:00:00",
+                      "2024-02-01 00:00:00", kStateTrash)),
+      MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "d/k.csv", ".csv", "2024-01-01 00:00:00",
+                      "2024-03-01 00:00:00", kStateTrash)),
+      MakeFileRec(Art(3, "cccccccccccccccc0000", "d/k@aaaaaaaaaaaaaaaa0000.csv", ".csv",
+                      "2024-01-01 00:00:00", "2024-01-01 00:00:00", kStateTrash))};
   AreaView a(true), b(true);
   ASSERT_TRUE(a.Install("d", Listing(files, {})));
   std::reverse(files.begin(), files.end());
@@ -275,9 +294,11 @@ TEST(ViewTest, CollectionAndMemberNames) {
 
   std::vector<MemberRec> members(2);
   members[0].link_id = 10;
-  members[0].file = MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "x/f.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00"));
+  members[0].file = MakeFileRec(Art(1, "aaaaaaaaaaaaaaaa0000", "x/f.csv", ".csv",
+                                    "2024-01-01 00:00:00", "2024-01-01 00:00:00"));
   members[1].link_id = 11;
-  members[1].file = MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "y/f.csv", ".csv", "2024-01-01 00:00:00", "2024-01-01 00:00:00"));
+  members[1].file = MakeFileRec(Art(2, "bbbbbbbbbbbbbbbb0000", "y/f.csv", ".csv",
+                                    "2024-01-01 00:00:00", "2024-01-01 00:00:00"));
   auto mnames = MemberNames(members);
   // Link order is kept; the first keeps the plain name.
   EXPECT_EQ(mnames, (std::vector<std::string>{"f.csv", "f@bbbbbbbbbbbbbbbb0000.csv"}));

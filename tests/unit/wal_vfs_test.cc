@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 class WalVfsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("regfs-walvfs-" + std::to_string(getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("regfs-walvfs-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     path_ = (dir_ / "t.db").string();
@@ -26,10 +27,12 @@ class WalVfsTest : public ::testing::Test {
     ASSERT_TRUE(c.ok()) << c.status().ToString();
     conn_ = std::move(*c);
     // A table with several indexes, so that one row dirties several pages.
-    ASSERT_TRUE(conn_->Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT, d TEXT);"
-                            "CREATE INDEX ta ON t(a); CREATE INDEX tb ON t(b);"
-                            "CREATE INDEX tc ON t(c); CREATE INDEX td ON t(d);")
-                    .ok());
+    ASSERT_TRUE(
+        conn_
+            ->Exec("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c TEXT, d TEXT);"
+                   "CREATE INDEX ta ON t(a); CREATE INDEX tb ON t(b);"
+                   "CREATE INDEX tc ON t(c); CREATE INDEX td ON t(d);")
+            .ok());
   }
   void TearDown() override {
     conn_.reset();
@@ -37,8 +40,8 @@ class WalVfsTest : public ::testing::Test {
   }
   Status Insert(Connection& c, int i) {
     std::string v = "'" + std::to_string(i * 7919 % 10007) + std::string(200, 'x') + "'";
-    return c.Exec("INSERT INTO t (id, a, b, c, d) VALUES (" + std::to_string(i) + ", " + v + ", " + v +
-                  " || 'b', " + v + " || 'c', " + v + " || 'd')");
+    return c.Exec("INSERT INTO t (id, a, b, c, d) VALUES (" + std::to_string(i) + ", " + v + ", " +
+                  v + " || 'b', " + v + " || 'c', " + v + " || 'd')");
   }
   // A connection through SQLite's own default VFS: it reads the files as another process
   // would, never through this process's buffers.
