@@ -339,25 +339,29 @@ int Serve(const MountConfig& cfg, int ready_fd) {
 }  // namespace
 
 Status ParseMountOptions(const std::string& text, MountConfig* cfg) {
+  // The options that set one switch of the configuration.
+  struct Switch {
+    const char* name;
+    bool MountConfig::*field;
+    bool value;
+  };
+  static const Switch kSwitches[] = {
+      {"notrash", &MountConfig::notrash, true},
+      {"allow_other", &MountConfig::allow_other, true},
+      {"ro", &MountConfig::read_only, true},
+      {"rw", &MountConfig::read_only, false},
+      {"purge_real_keys", &MountConfig::purge_real_keys, true},
+      {"debug", &MountConfig::debug, true},
+      {"sync", &MountConfig::sync, true},
+      {"nopassthrough", &MountConfig::nopassthrough, true},
+      {"passthrough", &MountConfig::nopassthrough, false},
+  };
   for (const std::string& opt : Split(text, ',')) {
-    if (opt == "notrash")
-      cfg->notrash = true;
-    else if (opt == "allow_other")
-      cfg->allow_other = true;
-    else if (opt == "ro")
-      cfg->read_only = true;
-    else if (opt == "rw")
-      cfg->read_only = false;
-    else if (opt == "purge_real_keys")
-      cfg->purge_real_keys = true;
-    else if (opt == "debug")
-      cfg->debug = true;
-    else if (opt == "sync")
-      cfg->sync = true;
-    else if (opt == "nopassthrough")
-      cfg->nopassthrough = true;
-    else if (opt == "passthrough")
-      cfg->nopassthrough = false;
+    const Switch* sw = nullptr;
+    for (const Switch& s : kSwitches)
+      if (opt == s.name) sw = &s;
+    if (sw)
+      cfg->*(sw->field) = sw->value;
     else if (opt == "default_permissions")
       continue;  // implied by allow_other
     else if (opt.rfind("max_threads=", 0) == 0) {

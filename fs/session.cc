@@ -532,21 +532,25 @@ Result<std::optional<FileRec>> Session::LoadFileRec(int64_t id) {
 
 // ---------------------------------------------------------------- inodes
 
-uint64_t Session::DirIno(bool trash, const std::string& path) {
-  if (path.empty()) return trash ? ino::kTrashArtifacts : ino::kArtifacts;
+// The slot of a directory path in dir_inos_: its inode number, and whether it is there
+// (else the number it gets when added). Open addressing on the (astronomically rare) hash
+// collision. Caller holds dirs_mu_.
+std::pair<uint64_t, bool> Session::DirSlot(bool trash, const std::string& path) const {
   ino::Tag tag = trash ? ino::Tag::kTrashDir : ino::Tag::kDir;
-  uint64_t h = ino::PathHash(path);
-  std::lock_guard<std::mutex> lk(dirs_mu_);
-  // Open addressing on the (astronomically rare) hash collision.
-  for (;; h = (h + 1) & ino::kLowMask) {
+  for (uint64_t h = ino::PathHash(path);; h = (h + 1) & ino::kLowMask) {
     uint64_t i = ino::Make(tag, h);
     auto it = dir_inos_.find(i);
-    if (it == dir_inos_.end()) {
-      dir_inos_.emplace(i, DirRef{trash, path, 0});
-      return i;
-    }
-    if (it->second.path == path && it->second.trash == trash) return i;
+    if (it == dir_inos_.end()) return {i, false};
+    if (it->second.path == path && it->second.trash == trash) return {i, true};
   }
+}
+
+uint64_t Session::DirIno(bool trash, const std::string& path) {
+  if (path.empty()) return trash ? ino::kTrashArtifacts : ino::kArtifacts;
+  std::lock_guard<std::mutex> lk(dirs_mu_);
+  auto [i, known] = DirSlot(trash, path);
+  if (!known) dir_inos_.emplace(i, DirRef{trash, path, 0});
+  return i;
 }
 
 Result<std::string> Session::TakeStaging(int* fd) {
@@ -621,16 +625,9 @@ uint64_t Session::RenumberForWrite(int64_t id) {
 
 uint64_t Session::KnownDirIno(bool trash, const std::string& path) {
   if (path.empty()) return trash ? ino::kTrashArtifacts : ino::kArtifacts;
-  ino::Tag tag = trash ? ino::Tag::kTrashDir : ino::Tag::kDir;
-  uint64_t h = ino::PathHash(path);
   std::lock_guard<std::mutex> lk(dirs_mu_);
-  for (;; h = (h + 1) & ino::kLowMask) {
-    auto it = dir_inos_.find(ino::Make(tag, h));
-    if (it == dir_inos_.end()) return 0;
-    if (it->second.path == path && it->second.trash == trash) {
-      return it->second.nlookup > 0 ? it->first : 0;
-    }
-  }
+  auto [i, known] = DirSlot(trash, path);
+  return known && dir_inos_.at(i).nlookup > 0 ? i : 0;
 }
 
 void Session::RetargetDirs(bool from_trash, const std::string& from, const std::string& to) {

@@ -323,6 +323,7 @@ class Session {
   std::map<uint64_t, PendingFile> pending_;
   std::unordered_map<std::string, std::map<std::string, uint64_t>> live_;  // dir -> name -> seq
   void IndexPending(const PendingFile& p, bool add);
+  std::pair<uint64_t, bool> DirSlot(bool trash, const std::string& path) const;
 
   std::mutex handles_mu_;
   uint64_t next_handle_ = 1;
