@@ -349,7 +349,8 @@ read_only_instance() {
   assert_fails_with "Read-only file system" mv "$mnt/artifacts/r.txt" "$mnt/artifacts/r2.txt"
   assert_fails_with "Read-only file system" setfattr -n user.regfs.description -v x "$mnt/artifacts/r.txt"
   unmount_regfs "$mnt"
-  umount "$ro"
+  # The daemon lets go of the instance's files when it exits, just after the unmount.
+  wait_until 10 umount "$ro" || fail "the read-only mount of the instance stays busy after the unmount"
   assert_eq "$before" "$(snapshot "$root")" "the instance after the refused writes"
 }
 
