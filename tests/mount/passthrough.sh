@@ -69,6 +69,9 @@ checks() {
   cmp -s "$WORK/big.bin" "$MNT/artifacts/big.bin" || fail "second reader of big.bin while one holds it"
   exec 3<&-
   unmount_regfs "$MNT"
+  # The daemon writes its counters as it exits, just after the unmount.
+  unmount_logged() { log_from "$start" | grep -q 'info: unmounted '; }
+  wait_until 10 unmount_logged || fail "the daemon did not log its unmount within 10 s"
   reads=$(reads_at_unmount "$(log_from "$start")")
   echo "    read requests that reached the daemon: $reads"
   if [ "$pt" = on ]; then
