@@ -264,11 +264,18 @@ Status RestoreOne(Session& s, Registry& w, int64_t id, const std::string& dst_ke
   REGFS_ASSIGN_OR_RETURN(auto shown, w.ArtifactsByKey(dst_key, kStateVisible));
   for (const auto& a : shown) {
     if (a.stem() == self->stem()) continue;
-    REGFS_RETURN_IF_ERROR(w.Trash(a.id).Annotate("displace " + a.uid));
+    Status displaced = w.Trash(a.id);
+    // Trashed by another process meanwhile: displaced all the same.
+    if (displaced.code() != Status::Code::kInvalid)
+      REGFS_RETURN_IF_ERROR(displaced.Annotate("displace " + a.uid));
   }
   std::optional<std::string> new_key;
   if (self->key != dst_key) new_key = dst_key;
-  REGFS_RETURN_IF_ERROR(w.Restore(id, new_key).Annotate("restore " + what));
+  Status restored = w.Restore(id, new_key);
+  // Restored by another process between the check above and Restore's own transaction: a
+  // lost race (ENOENT), as when the name was gone already. (The key was validated before.)
+  if (restored.code() == Status::Code::kInvalid) restored = Status::NotFound(restored.message());
+  REGFS_RETURN_IF_ERROR(restored.Annotate("restore " + what));
   if (single) log::Info("restored " + what + " as " + dst_key);
   return Status();
 }
