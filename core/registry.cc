@@ -766,7 +766,25 @@ struct Registry::Impl {
         storage().Publish(c.path, dest, /*durable=*/false).Annotate(ctx + " uid " + uid));
     published->push_back(dest);
     REGFS_RETURN_IF_ERROR(InsertArtifact(uid, c, req, version, now).Annotate(ctx + " uid " + uid));
-    REGFS_ASSIGN_OR_RETURN(Artifact row, MustArtifact(conn.LastInsertId(), ctx));
+    // The new row is what was just inserted (no need to read it back).
+    Artifact row;
+    row.id = conn.LastInsertId();
+    row.uid = uid;
+    row.key = req.key;
+    row.suffix = req.suffix;
+    row.description = req.description;
+    row.size = static_cast<int64_t>(c.hash.size);
+    row.hash = c.hash.hash;
+    row.hash_type = c.hash.hash_type;
+    row.state = kStateVisible;
+    row.key_is_virtual = true;
+    row.version = version;
+    row.is_latest = true;
+    row.is_folder = false;
+    row.storage_id = info.storage_id;
+    row.created_by_id = info.user_id;
+    row.created_at = now;
+    row.updated_at = now;
     return SaveOutcome{latest ? SaveOutcome::kNewVersion : SaveOutcome::kCreated, std::move(row),
                        /*inserted=*/true};
   }

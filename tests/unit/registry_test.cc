@@ -301,6 +301,26 @@ TEST_P(RegistryLifecycle, SaveMakesAVisibleArtifact) {
   ASSERT_TRUE(by_key.ok());
   ASSERT_EQ(by_key->size(), 1u);
   EXPECT_EQ(by_key->front().id, a.id);
+  // What Save returns is the row as the database holds it.
+  const Artifact& row = by_key->front();
+  EXPECT_EQ(row.uid, a.uid);
+  EXPECT_EQ(row.key, a.key);
+  EXPECT_EQ(row.suffix, a.suffix);
+  EXPECT_EQ(row.description, a.description);
+  EXPECT_EQ(row.size, a.size);
+  EXPECT_EQ(row.hash, a.hash);
+  EXPECT_EQ(row.hash_type, a.hash_type);
+  EXPECT_EQ(row.version, a.version);
+  EXPECT_EQ(row.state, a.state);
+  EXPECT_EQ(row.key_is_virtual, a.key_is_virtual);
+  EXPECT_EQ(row.real_key, a.real_key);
+  EXPECT_EQ(row.n_objects, a.n_objects);
+  EXPECT_EQ(row.is_latest, a.is_latest);
+  EXPECT_EQ(row.is_folder, a.is_folder);
+  EXPECT_EQ(row.storage_id, a.storage_id);
+  EXPECT_EQ(row.created_by_id, a.created_by_id);
+  EXPECT_EQ(row.created_at, a.created_at);
+  EXPECT_EQ(row.updated_at, a.updated_at);
   auto by_uid = reg_->ArtifactByUid(a.uid);
   ASSERT_TRUE(by_uid.ok() && by_uid->has_value());
   EXPECT_EQ((*by_uid)->id, a.id);
