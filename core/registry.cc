@@ -110,19 +110,8 @@ void PruneEmptyDirs(const std::string& path, const std::string& root) {
   }
 }
 
-bool ValidCollectionName(std::string_view n) {
-  return !n.empty() && n.size() <= 255 && n != "." && n != ".." &&
-         n.find('/') == std::string_view::npos && n.find('\0') == std::string_view::npos;
-}
-
 // Table of records with a state column, a uid family and maybe is_latest: the artifact and
 // the collection table share the life-cycle rules.
-std::string ReplaceOnce(std::string s, const std::string& what, const std::string& with) {
-  size_t at = s.find(what);
-  if (at != std::string::npos) s.replace(at, what.size(), with);
-  return s;
-}
-
 struct Tbl {
   std::string q;      // quoted table name
   std::string state;  // quoted state column
@@ -155,20 +144,21 @@ struct Registry::Impl {
     std::string folder = s.folder_flag_col.empty()
                              ? "(a." + q(s.n_objects_col) + " IS NOT NULL)"
                              : "(coalesce(a." + q(s.folder_flag_col) + ", 0) = 1)";
-    // Column order is ReadArtifact's.
-    a_cols = "a.id, a.uid, a.key, a.suffix, " + aopt("description") + ", " + acol(s.accessor_col) +
+    // Column order is ReadArtifact's; `is_latest` is the expression for regfs_is_latest.
+    auto cols = [&](const std::string& is_latest) {
+      return "a.id, a.uid, a.key, a.suffix, " + aopt("description") + ", " + acol(s.accessor_col) +
              ", a.size, a.hash, " + acol(s.hash_type_col) + ", " + acol(s.n_objects_col) + ", " +
              aopt("n_observations") + ", a." + art.state + ", a." + q(s.key_virtual_col) + ", " +
-             acol(s.real_key_col) + ", " + acol(s.version_col) + ", (" + latest +
+             acol(s.real_key_col) + ", " + acol(s.version_col) + ", (" + is_latest +
              ") AS regfs_is_latest, " + folder + ", a.storage_id, " + acol(s.transform_col) + ", " +
              aopt("run_id") + ", a.created_by_id, a.created_at, a.updated_at";
+    };
+    a_cols = cols(latest);
     sel_a = "SELECT " + a_cols + " FROM " + art.q + " a ";
     // The same row for the transitions: they use is_latest only where the column exists, so
     // without it the per-row family subquery is left out.
     std::string sel_tx =
-        s.artifact_has_is_latest
-            ? sel_a
-            : "SELECT " + ReplaceOnce(a_cols, "(" + latest + ")", "(1)") + " FROM " + art.q + " a ";
+        s.artifact_has_is_latest ? sel_a : "SELECT " + cols("1") + " FROM " + art.q + " a ";
     const char* newest_first = "regfs_is_latest DESC, a.created_at DESC, a.id DESC";
 
     by_id = sel_a + "WHERE a.id = ?1";
@@ -885,7 +875,7 @@ Status Registry::ForEachArtifact(StateFilter filter,
 
 namespace {
 
-// Reads the Listed columns of Impl::l_cols from the current row of `st`.
+// Reads the Listed columns (Impl's list_* queries, in their order) from the current row.
 Registry::Listed ReadListed(Statement& st) {
   auto view = [&](int col) -> std::string_view {
     const unsigned char* p = sqlite3_column_text(st.raw(), col);
@@ -1179,7 +1169,7 @@ Status Registry::RestoreCollection(int64_t collection_id,
   if (c.state == kStateVisible) return Status::Invalid(ctx + ": not in trash");
   std::string now = NowTimestamp();
   if (new_name && *new_name != c.name) {
-    if (!ValidCollectionName(*new_name)) {
+    if (!IsSafeComponent(*new_name)) {
       return Status::Invalid(ctx + ": invalid collection name '" + *new_name + "'");
     }
     REGFS_RETURN_IF_ERROR(

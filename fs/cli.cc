@@ -536,20 +536,16 @@ int CmdAdd(const Context& ctx, const Args& args) {
   auto drop_staged = [&]() {
     for (const auto& p : staged_paths) ::unlink(p.c_str());
   };
+  // The first failure in argument order (files after a failure may not have been staged).
   for (size_t i = 0; i < n_files; ++i) {
-    const std::string& file = args.positional[i];
-    if (!staged_all[i]) continue;  // not reached: another file failed first
-    if (!staged_all[i]->ok()) {
+    if (staged_all[i] && !staged_all[i]->ok()) {
       drop_staged();
-      return Fail("add " + file, staged_all[i]->status());
+      return Fail("add " + args.positional[i], staged_all[i]->status());
     }
   }
+  // None failed, so every file was staged.
   for (size_t i = 0; i < n_files; ++i) {
     const std::string& file = args.positional[i];
-    if (!staged_all[i]) {
-      drop_staged();
-      return Fail("add", "staging stopped early");  // never: a failure returned above
-    }
     auto& staged = *staged_all[i];
     SaveRequest req;
     req.key = key_from_path ? std::optional<std::string>(file) : key;

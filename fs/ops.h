@@ -26,7 +26,6 @@ Status LoadFor(Session& s, const Node& n);
 // Resolves `name` inside directory node `parent` (LoadFor(parent) first). Caller holds the
 // view lock shared.
 Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name);
-std::string Join(const std::string& dir, const std::string& name);
 
 // Metadata (ops_meta.cc).
 void Lookup(fuse_req_t req, fuse_ino_t parent, const char* name);

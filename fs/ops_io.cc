@@ -129,9 +129,8 @@ Result<Target> TargetOf(Session& s, FileHandle& h) {
     REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(h.artifact_id));
     if (!a || !a->key || !IsSafeKey(*a->key))
       return Status::Permission("write: the record has no key to save a new version under");
-    size_t slash = a->key->rfind('/');
-    t.dir = slash == std::string::npos ? "" : a->key->substr(0, slash);
-    t.name = slash == std::string::npos ? *a->key : a->key->substr(slash + 1);
+    t.dir = ParentOf(*a->key);
+    t.name = BaseOf(*a->key);
   }
   t.key = Join(t.dir, t.name);
   return t;
@@ -145,10 +144,11 @@ Status Commit(Session& s, FileHandle& h) {
     h.dirty = false;
     return Status::IO("a write to this file failed earlier: its content was not saved");
   }
-  {
-    // Not worth hashing: the file was unlinked (checked again below, under the writer).
-    REGFS_ASSIGN_OR_RETURN(Target early, TargetOf(s, h));
-    if (early.discard) {
+  if (h.pending_seq) {
+    // A new file unlinked before its last close is not worth hashing (checked again below,
+    // under the writer, with the rest of TargetOf).
+    auto p = s.Pending(h.pending_seq);
+    if (!p || p->unlinked) {
       h.dirty = false;
       return Status();
     }

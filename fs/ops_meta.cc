@@ -48,10 +48,6 @@ Session& SessionOf(fuse_req_t req) {
   return *static_cast<Session*>(fuse_req_userdata(req));
 }
 
-std::string Join(const std::string& dir, const std::string& name) {
-  return dir.empty() ? name : dir + "/" + name;
-}
-
 void ReplyError(fuse_req_t req, const Status& s, const char* op) {
   int err = ToErrno(s);
   if (err == ENOENT || err == EEXIST || err == ENOTEMPTY || err == ENODATA)
@@ -232,14 +228,10 @@ void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   }
   auto n = s.Resolve(ino);
   if (!n.ok()) return ReplyError(req, n.status(), "getattr");
-  if (n->kind == Node::kDir) {
-    // A directory exists when its listing (or its parent's) says so.
-    Status loaded = s.EnsureDir(n->trash, n->path);
-    if (!loaded.ok()) return ReplyError(req, loaded, "getattr");
-  } else if (n->kind == Node::kCollection) {
-    Status loaded = s.EnsureCollections();
-    if (!loaded.ok()) return ReplyError(req, loaded, "getattr");
-  }
+  // A directory exists when its listing says so; a collection's attributes come from the
+  // collections.
+  Status loaded = LoadFor(s, *n);
+  if (!loaded.ok()) return ReplyError(req, loaded, "getattr");
   struct stat st;
   Status r;
   {

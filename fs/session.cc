@@ -15,12 +15,6 @@ namespace regfs {
 
 namespace {
 
-// Parent directory path of `path` inside an area ("" at the top).
-std::string ParentOf(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 timespec g_mount_time = [] {
   timespec ts{};
   clock_gettime(CLOCK_REALTIME, &ts);
@@ -472,11 +466,8 @@ void Session::RefreshTree(bool trash, const std::string& dir) {
   std::unique_lock<std::shared_mutex> lk(view_mu_);
   epoch_++;
   AreaView& a = area(trash);
-  for (const std::string& d : a.LoadedDirs()) {
-    bool below = d == dir || (d.size() > dir.size() && d.compare(0, dir.size(), dir) == 0 &&
-                              d[dir.size()] == '/');
-    if (below) a.Evict(d);
-  }
+  for (const std::string& d : a.LoadedDirs())
+    if (AtOrBelow(d, dir)) a.Evict(d);
   // Its parent lists it (or no longer does) when it is listed again.
   a.Evict(ParentOf(dir));
 }
@@ -634,7 +625,7 @@ void Session::RetargetDirs(bool from_trash, const std::string& from, const std::
   std::lock_guard<std::mutex> lk(dirs_mu_);
   for (auto& [i, ref] : dir_inos_) {
     if (ref.trash != from_trash) continue;
-    if (ref.path == from || ref.path.compare(0, from.size() + 1, from + "/") == 0) {
+    if (AtOrBelow(ref.path, from)) {
       ref.path = to + ref.path.substr(from.size());
       ref.trash = false;
     }
@@ -1069,19 +1060,24 @@ void Session::InvalInode(uint64_t i) {
 }
 
 void Session::CountRequest(const char* op) {
-  std::lock_guard<std::mutex> lk(stats_mu_);
-  auto it = requests_.find(std::string_view(op));
-  if (it == requests_.end()) it = requests_.emplace(op, 0).first;
-  ++it->second;
+  for (RequestSlot& slot : requests_) {
+    const char* held = slot.op.load(std::memory_order_acquire);
+    if (held == nullptr && slot.op.compare_exchange_strong(held, op)) held = op;
+    if (held == op) {
+      slot.n.fetch_add(1, std::memory_order_relaxed);
+      return;
+    }
+  }
 }
 
 std::string Session::RequestStats() {
+  // By name: two copies of one literal may have taken two slots.
+  std::map<std::string, uint64_t> by_name;
+  for (const RequestSlot& slot : requests_)
+    if (const char* op = slot.op.load(std::memory_order_acquire)) by_name[op] += slot.n.load();
   std::string out;
-  {
-    std::lock_guard<std::mutex> lk(stats_mu_);
-    for (const auto& [op, n] : requests_)
-      out += (out.empty() ? "" : ", ") + op + " " + std::to_string(n);
-  }
+  for (const auto& [op, n] : by_name)
+    out += (out.empty() ? "" : ", ") + op + " " + std::to_string(n);
   std::lock_guard<std::mutex> lk(notify_mu_);
   return (out.empty() ? "none" : out) + "; invalidations sent " + std::to_string(notified_);
 }

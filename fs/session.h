@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -248,6 +249,7 @@ class Session {
   // Counters, logged at unmount: view reloads after external changes, and requests by name
   // (RequestStats), so that a benchmark shows where the kernel's round trips went.
   std::atomic<uint64_t> reloads{0};
+  // `op` is a string literal, counted by its address. Lock-free: it runs for every request.
   void CountRequest(const char* op);
   std::string RequestStats();
 
@@ -337,8 +339,12 @@ class Session {
   };
   std::deque<Inval> notify_q_;
   uint64_t notified_ = 0;  // invalidations sent (guarded by notify_mu_)
-  std::mutex stats_mu_;
-  std::map<std::string, uint64_t, std::less<>> requests_;
+  // One slot per kind of request, claimed by its first request (more than the ~30 kinds).
+  struct RequestSlot {
+    std::atomic<const char*> op{nullptr};
+    std::atomic<uint64_t> n{0};
+  };
+  std::array<RequestSlot, 64> requests_;
   bool stopping_ = false;
   std::thread poller_, notifier_, prefetcher_;
 

@@ -13,25 +13,6 @@ bool Newer(const timespec& a, const timespec& b) {
   return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec > b.tv_nsec;
 }
 
-std::string ParentOf(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
-std::string BaseOf(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-std::string JoinPath(const std::string& dir, const std::string& name) {
-  return dir.empty() ? name : dir + "/" + name;
-}
-
-bool AtOrBelow(const std::string& path, const std::string& dir) {
-  return path == dir || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
-                         path[dir.size()] == '/');
-}
-
 // Every name the mount shows comes from here: the first candidate that is one valid path
 // component and not taken, else one made from the record id (ids are unique, and the loop
 // steps past the rare key that happens to look like one).
@@ -46,7 +27,34 @@ std::string PickName(const Taken& taken, std::initializer_list<std::string> cand
   return name;
 }
 
+// The name of file `r` of group `base`: the plain name where `plain` allows it and it is
+// free, else the first free fallback (built only then: the plain name is the common case).
+template <typename Taken>
+std::string NameIn(const Taken& taken, const std::string& base, bool plain, const FileRec& r) {
+  if (plain && IsSafeComponent(base) && !taken(base)) return base;
+  return PickName(taken, {AtUidName(base, r.uid, r.suffix), r.uid + r.suffix, r.uid}, r.id);
+}
+
 }  // namespace
+
+std::string ParentOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+std::string BaseOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string Join(const std::string& dir, const std::string& name) {
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+bool AtOrBelow(const std::string& path, const std::string& dir) {
+  return path == dir || (path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+                         path[dir.size()] == '/');
+}
 
 std::string KeyDir(std::string_view key) {
   size_t start = 0;
@@ -96,7 +104,7 @@ FileRec MakeFileRec(const Artifact& a) {
 
 std::string DisplayPath(const FileRec& r) {
   if (!r.key_is_path) return "";
-  return JoinPath(r.dir, r.base);
+  return Join(r.dir, r.base);
 }
 
 std::string AtUidName(const std::string& name, const std::string& uid, const std::string& suffix) {
@@ -176,16 +184,10 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
   if (g == d.groups.end() || g->second.empty()) return;
   auto taken = [&d](const std::string& n) { return d.names.count(n) != 0; };
   const bool plain_free = d.subdirs.count(base) == 0;  // a directory keeps the plain name
-  if (g->second.size() == 1) {
-    // The common case: one record, which usually gets its plain name.
+  if (g->second.size() == 1) {  // the common case: one record, nothing to order
     Held& h = recs_.at(g->second.front());
-    const FileRec& r = h.rec;
-    std::string name =
-        plain_free && IsSafeComponent(base) && !taken(base)
-            ? base
-            : PickName(taken, {AtUidName(base, r.uid, r.suffix), r.uid + r.suffix, r.uid}, r.id);
-    d.names[name] = Child{false, r.id};
-    h.shown = std::move(name);
+    h.shown = NameIn(taken, base, plain_free, h.rec);
+    d.names[h.shown] = Child{false, h.rec.id};
     return;
   }
   std::vector<const FileRec*> members;
@@ -210,9 +212,7 @@ void AreaView::NameGroup(Dir& d, const std::string& base) {
   for (size_t i = 0; i < members.size(); ++i) {
     if (!trash_ && i > 0) break;  // older visible versions are not shown
     const FileRec* r = members[i];
-    std::string plain = i == 0 && plain_free ? base : std::string();
-    std::string name = PickName(
-        taken, {plain, AtUidName(base, r->uid, r->suffix), r->uid + r->suffix, r->uid}, r->id);
+    std::string name = NameIn(taken, base, i == 0 && plain_free, *r);
     d.names[name] = Child{false, r->id};
     recs_.at(r->id).shown = std::move(name);
   }
@@ -263,7 +263,7 @@ void AreaView::EnsurePath(const std::string& path) {
     size_t slash = path.find('/', start);
     std::string comp =
         path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    std::string child = JoinPath(cur, comp);
+    std::string child = Join(cur, comp);
     auto it = dirs_.find(cur);
     if (it != dirs_.end() && it->second.subdirs.count(comp) == 0) {
       AddSubdir(it->second, comp);
@@ -341,21 +341,10 @@ void AreaView::Evict(const std::string& dir) {
 }
 
 void AreaView::Put(const FileRec& r) {
-  auto old = recs_.find(r.id);
-  if (old != recs_.end()) {
-    if (old->second.rec.dir == r.dir) {
-      // Same directory: replace in place (no pruning of a directory the record stays in).
-      Dir& d = dirs_.at(r.dir);
-      const std::string base = old->second.rec.base;
-      EraseGroupNames(d, base);
-      auto& group = d.groups[base];
-      group.erase(std::remove(group.begin(), group.end(), r.id), group.end());
-      if (group.empty()) d.groups.erase(base);
-      recs_.erase(old);
-      NameGroup(d, base);
-    } else {
-      Remove(r.id);
-    }
+  if (auto old = recs_.find(r.id); old != recs_.end()) {
+    // A directory the record stays in is not pruned (and made again) in between.
+    std::string was = Detach(old);
+    if (was != r.dir) Prune(std::move(was));
   }
   EnsurePath(r.dir);
   auto it = dirs_.find(r.dir);
@@ -367,10 +356,9 @@ void AreaView::Put(const FileRec& r) {
   NameGroup(d, r.base);
 }
 
-void AreaView::Remove(int64_t id) {
-  auto it = recs_.find(id);
-  if (it == recs_.end()) return;
-  const std::string dir = it->second.rec.dir;
+std::string AreaView::Detach(std::unordered_map<int64_t, Held>::iterator it) {
+  const int64_t id = it->first;
+  std::string dir = it->second.rec.dir;
   const std::string base = it->second.rec.base;
   Dir& d = dirs_.at(dir);  // records are held only in loaded directories
   EraseGroupNames(d, base);
@@ -381,7 +369,13 @@ void AreaView::Remove(int64_t id) {
   }
   recs_.erase(it);
   NameGroup(d, base);
-  Prune(dir);
+  return dir;
+}
+
+void AreaView::Remove(int64_t id) {
+  auto it = recs_.find(id);
+  if (it == recs_.end()) return;
+  Prune(Detach(it));
 }
 
 bool AreaView::MakeDir(const std::string& path) {
@@ -488,9 +482,7 @@ std::vector<std::string> MemberNames(const std::vector<MemberRec>& members) {
   std::unordered_set<std::string> taken;
   auto is_taken = [&taken](const std::string& n) { return taken.count(n) != 0; };
   for (const MemberRec& m : members) {
-    const FileRec& f = m.file;
-    std::string name = PickName(
-        is_taken, {f.base, AtUidName(f.base, f.uid, f.suffix), f.uid + f.suffix, f.uid}, f.id);
+    std::string name = NameIn(is_taken, m.file.base, /*plain=*/true, m.file);
     taken.insert(name);
     out.push_back(std::move(name));
   }

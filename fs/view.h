@@ -67,6 +67,13 @@ std::string KeyDir(std::string_view key);
 // The key a record is shown under, as a path ("" when not shown by key).
 std::string DisplayPath(const FileRec& r);
 
+// Paths inside an area: "a/b/c", with "" for the top.
+std::string ParentOf(const std::string& path);  // "a/b"; "" for a name at the top
+std::string BaseOf(const std::string& path);    // "c"
+std::string Join(const std::string& dir, const std::string& name);  // dir "" gives name
+// True when `path` is `dir` or lies below it.
+bool AtOrBelow(const std::string& path, const std::string& dir);
+
 // `<name without suffix>@<uid><suffix>`.
 std::string AtUidName(const std::string& name, const std::string& uid, const std::string& suffix);
 
@@ -142,6 +149,11 @@ class AreaView {
     std::unordered_set<std::string> subdirs;                       // names of subdirectories
     std::map<std::string, Child> names;  // what readdir shows; kept current per group
   };
+  // A record of a loaded directory and the name it is shown under ("" when hidden).
+  struct Held {
+    FileRec rec;
+    std::string shown;
+  };
   // Makes `name` a subdirectory of the loaded directory `d`; the group of files holding
   // that name (or showing their @<uid> name there) is named again.
   void AddSubdir(Dir& d, const std::string& name);
@@ -154,14 +166,12 @@ class AreaView {
   // exist under a loaded parent is new and empty, so it is loaded as such.
   void EnsurePath(const std::string& path);
   void DropRecords(Dir& d);
+  // Takes a held record out of its directory (the rest of its group is named again) and
+  // returns that directory, which the caller may prune.
+  std::string Detach(std::unordered_map<int64_t, Held>::iterator it);
   void EraseGroupNames(Dir& d, const std::string& base);
   void NameGroup(Dir& d, const std::string& base);
 
-  // A record of a loaded directory and the name it is shown under ("" when hidden).
-  struct Held {
-    FileRec rec;
-    std::string shown;
-  };
   bool trash_;
   std::unordered_map<int64_t, Held> recs_;
   std::unordered_map<std::string, Dir> dirs_;  // loaded directories

@@ -69,6 +69,11 @@ assert_contains "$XA" "user.regfs.key=\"cpa/sub/y.csv\"" "getfattr key"
 assert_contains "$XA" "user.regfs.created_at=\"$CREATED\"" "getfattr created_at"
 assert_contains "$XA" "user.regfs.updated_at=\"$UPDATED\"" "getfattr updated_at"
 assert_eq "$UID_" "$(getfattr --absolute-names --only-values -n user.regfs.uid "$F")" "getfattr -n user.regfs.uid"
+# Only user.* exists: other namespaces are not supported (so `ls -l` stops asking), and a
+# user attribute that regfs does not define is simply absent.
+assert_fails_with "Operation not supported" getfattr --absolute-names -n security.selinux "$F"
+assert_fails_with "Operation not supported" getfattr --absolute-names -n system.posix_acl_access "$F"
+assert_fails_with "No such attribute" getfattr --absolute-names -n user.other "$F"
 
 step "setfattr -n user.regfs.description changes the description"
 setfattr -n user.regfs.description -v "measured on tuesday" "$F" || fail "setfattr exited $?"
