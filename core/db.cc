@@ -257,17 +257,38 @@ Result<bool> Connection::TableExists(std::string_view table) {
 
 // ---------------------------------------------------------------- Transaction
 
+bool Connection::InTransaction() const {
+  return sqlite3_get_autocommit(db_) == 0;
+}
+
 Result<std::unique_ptr<Transaction>> Transaction::Begin(Connection& conn) {
+  // Inside a transaction that is already open (a batch, Registry::BeginBatch): a savepoint
+  // of it, so that this operation alone is undone when it fails.
+  if (conn.InTransaction()) {
+    REGFS_RETURN_IF_ERROR(conn.Exec("SAVEPOINT regfs_op"));
+    return std::unique_ptr<Transaction>(new Transaction(conn, /*nested=*/true));
+  }
   REGFS_RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
-  return std::unique_ptr<Transaction>(new Transaction(conn));
+  return std::unique_ptr<Transaction>(new Transaction(conn, /*nested=*/false));
 }
 
 Transaction::~Transaction() {
-  if (!done_) conn_.Exec("ROLLBACK");
+  if (done_) return;
+  conn_.Exec(nested_ ? "ROLLBACK TO regfs_op; RELEASE regfs_op" : "ROLLBACK");
 }
 
 Status Transaction::Commit() {
-  Status s = conn_.Exec("COMMIT");
+  if (nested_) {
+    // LaminDB's foreign keys are deferred: the outer COMMIT would find a reference this
+    // part left dangling and fail the whole batch. It fails here, alone, as its own COMMIT
+    // would have.
+    int now = 0, high = 0;
+    if (sqlite3_db_status(conn_.raw(), SQLITE_DBSTATUS_DEFERRED_FKS, &now, &high, 0) == SQLITE_OK &&
+        now > 0)
+      return Status::FromSqlite(SQLITE_CONSTRAINT_FOREIGNKEY, "RELEASE regfs_op",
+                                "FOREIGN KEY constraint failed");
+  }
+  Status s = conn_.Exec(nested_ ? "RELEASE regfs_op" : "COMMIT");
   if (s.ok()) done_ = true;
   return s;
 }

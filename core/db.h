@@ -112,6 +112,8 @@ class Connection {
   // PRAGMA data_version: changes whenever another connection commits.
   Result<int64_t> DataVersion();
   bool read_only() const { return read_only_; }
+  // True while a transaction is open on this connection.
+  bool InTransaction() const;
   // Names of the columns of `table` (empty when the table does not exist).
   Result<std::vector<std::string>> Columns(std::string_view table);
   Result<bool> TableExists(std::string_view table);
@@ -133,6 +135,8 @@ class Connection {
 
 // BEGIN IMMEDIATE on construction (takes the write lock up front, so the transaction never
 // fails half-way with SQLITE_BUSY); ROLLBACK in the destructor unless Commit() succeeded.
+// On a connection that is inside a transaction already, a SAVEPOINT instead: Commit()
+// releases it into the outer transaction, and the destructor undoes only this part.
 class Transaction {
  public:
   static Result<std::unique_ptr<Transaction>> Begin(Connection& conn);
@@ -140,8 +144,9 @@ class Transaction {
   Status Commit();
 
  private:
-  explicit Transaction(Connection& c) : conn_(c) {}
+  Transaction(Connection& c, bool nested) : conn_(c), nested_(nested) {}
   Connection& conn_;
+  bool nested_;  // a savepoint inside a transaction the caller opened
   bool done_ = false;
 };
 

@@ -811,7 +811,26 @@ Registry::Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<Con
 
 Registry::~Registry() {
   // Best effort: what is not cleared here is cleared by the next FinishPending.
+  on_batch_end_ = nullptr;
+  if (in_batch_) (void)CommitBatch();
   if (!done_pending_.empty()) (void)FlushPending();
+}
+
+Status Registry::BeginBatch() {
+  if (in_batch_) return Status();
+  REGFS_RETURN_IF_ERROR(conn_->Exec("BEGIN IMMEDIATE").Annotate("begin a batch"));
+  in_batch_ = true;
+  return Status();
+}
+
+Status Registry::CommitBatch() {
+  if (!in_batch_) return Status();
+  in_batch_ = false;
+  Status st = conn_->Exec("COMMIT").Annotate("commit a batch");
+  // A failed COMMIT (a full disk, say) may leave the transaction open: undo all of it.
+  if (!st.ok() && conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+  if (on_batch_end_) on_batch_end_(st);
+  return st;
 }
 
 Status Registry::FlushPending() {
@@ -1104,6 +1123,8 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
     out.pending_id = pending_id;
     return out;
   }
+  // The file goes now, so its record's deletion must be committed first.
+  if (in_batch_) REGFS_RETURN_IF_ERROR(CommitBatch().Annotate(ctx));
   if (after_purge_commit_for_test && !after_purge_commit_for_test()) return out;
   auto deleted = FinishDelete(PurgeOutcome{out.uid, {}, {}, to_delete, pending_id});
   if (!deleted.ok()) return deleted.status().Annotate(ctx);

@@ -184,6 +184,18 @@ class Registry {
   void set_batch_pending(bool on) { batch_pending_ = on; }
   // Makes the batched deletions durable and clears their pending rows.
   Status FlushPending();
+
+  // A batch: one write transaction that several operations share (the mount's purges).
+  // Between BeginBatch and CommitBatch every transaction of this registry is a savepoint of
+  // the batch, so a failed operation undoes only itself, and nothing commits until
+  // CommitBatch. A purge that would delete a file at once (one not left to the caller)
+  // commits the batch first: no file goes before its record's deletion is committed.
+  // `on_batch_end` runs at the end of every batch, with how its commit went (a failed
+  // commit rolls the whole batch back).
+  Status BeginBatch();
+  Status CommitBatch();
+  bool in_batch() const { return in_batch_; }
+  void set_on_batch_end(std::function<void(const Status&)> fn) { on_batch_end_ = std::move(fn); }
   // Deletes the file a purge with PurgeOptions::caller_deletes left (outcome.to_delete) and
   // clears (or, in batch mode, batches) its pending row. A file that cannot be deleted stays
   // pending for `regfs fsck --repair`; a symlink on its way is never followed (the path is
@@ -212,6 +224,8 @@ class Registry {
   std::unique_ptr<Impl> impl_;
   bool sync_writes_ = true;
   bool batch_pending_ = false;
+  bool in_batch_ = false;
+  std::function<void(const Status&)> on_batch_end_;
   struct DonePending {
     int64_t id;       // regfs_pending row
     std::string dir;  // directory of the deleted file, to sync before the row goes

@@ -66,13 +66,16 @@ std::string DescribeFile(Session& s, int64_t id, bool trash) {
 
 // Trash or purge one artifact and bring the view up to date. `in_trash`: where the name
 // the user removed was (the record must still be in that state).
-// A purge leaves its file to `later`, for Session::FinishPurge once the request is answered.
+// A purge joins the open batch of purges (Session "purge batches") and hands its file to
+// the session; `*delete_after` says the caller deletes it (DeleteCommittedFiles) once the
+// request is answered.
 Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash,
-                  const Session::KernelDid* kernel_did, std::optional<PurgeOutcome>* later) {
+                  const Session::KernelDid* kernel_did, bool* delete_after) {
   std::optional<std::string> key = KeyOf(s, id, false);
   if (!key) key = KeyOf(s, id, true);
   std::string what = DescribeFile(s, id, !KeyOf(s, id, false).has_value());
-  REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+  REGFS_ASSIGN_OR_RETURN(
+      auto w, s.AcquireWriter(purge ? Session::WriterUse::kBatch : Session::WriterUse::kAlone));
   std::vector<std::string> keys;
   if (key) keys.push_back(*key);
   // The view may be up to one poll behind another process: the name the user removed
@@ -88,7 +91,7 @@ Status RemoveFile(Session& s, int64_t id, bool purge, bool in_trash,
       log::Info("purged " + what + "; real-key file kept at " + *out->kept_path);
     else if (out.ok())
       log::Info("purged " + what);
-    if (out.ok() && out->to_delete) *later = *out;
+    if (out.ok() && out->to_delete) *delete_after = s.QueuePurgedFile(*out);
     st = out.status().Annotate("purge " + what);
   } else {
     st = w->Trash(id);
@@ -131,11 +134,11 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
       bool purge = target.trash || s.config().notrash;
       // The kernel drops the name itself when unlink succeeds.
       Session::KernelDid did{parent, name};
-      std::optional<PurgeOutcome> later;
-      Status st = RemoveFile(s, target.id, purge, target.trash, &did, &later);
+      bool delete_after = false;
+      Status st = RemoveFile(s, target.id, purge, target.trash, &did, &delete_after);
       if (!st.ok()) return ReplyError(req, st, "unlink");
       fuse_reply_err(req, 0);
-      if (later) s.FinishPurge(*later);
+      if (delete_after) s.DeleteCommittedFiles();
       return;
     }
     case Node::kFolder:
@@ -197,11 +200,11 @@ void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
         return Refuse(req, EPERM, "rmdir", c.path + ": folder artifacts are read-only");
       // rmdir of a folder artifact trashes it (purges it in .trash), like rm of a file.
       Session::KernelDid did{parent, name};
-      std::optional<PurgeOutcome> later;
-      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash, c.trash, &did, &later);
+      bool delete_after = false;
+      Status st = RemoveFile(s, c.id, c.trash || s.config().notrash, c.trash, &did, &delete_after);
       if (!st.ok()) return ReplyError(req, st, "rmdir");
       fuse_reply_err(req, 0);
-      if (later) s.FinishPurge(*later);
+      if (delete_after) s.DeleteCommittedFiles();
       return;
     }
     case Node::kTrashCollectionsTop: {

@@ -55,6 +55,10 @@ Status Session::Start() {
     // Checkpoints run on the poller's connection (MaybeCheckpoint), not inside a commit of a
     // request: copying the log into the database and syncing it costs a request nothing.
     REGFS_RETURN_IF_ERROR(writer_->conn().Exec("PRAGMA wal_autocheckpoint = 0"));
+    // A purge in a batch is a savepoint: its statement journal stays in memory (not a
+    // temporary file per purge), and the batch's pages stay in the cache until it commits.
+    REGFS_RETURN_IF_ERROR(writer_->conn().Exec("PRAGMA temp_store = MEMORY"));
+    REGFS_RETURN_IF_ERROR(writer_->conn().Exec("PRAGMA cache_size = -16384"));
     REGFS_ASSIGN_OR_RETURN(checkpointer_, Connection::Open(info_->db_path, {}));
     REGFS_RETURN_IF_ERROR(checkpointer_->Exec("PRAGMA wal_autocheckpoint = 0"));
   }
@@ -72,7 +76,11 @@ Status Session::Start() {
   poller_ = std::thread([this] { PollLoop(); });
   notifier_ = std::thread([this] { NotifyLoop(); });
   prefetcher_ = std::thread([this] { PrefetchLoop(); });
-  if (!cfg_.read_only) stager_ = std::thread([this] { StagingLoop(); });
+  if (!cfg_.read_only) {
+    stager_ = std::thread([this] { StagingLoop(); });
+    writer_->set_on_batch_end([this](const Status& st) { OnBatchEnd(st); });
+    batcher_ = std::thread([this] { BatchLoop(); });
+  }
   return Status();
 }
 
@@ -93,6 +101,12 @@ void Session::Stop() {
     staging_stop_ = true;
   }
   staging_cv_.notify_all();
+  {
+    std::lock_guard<std::mutex> lk(batch_mu_);
+    batch_stop_ = true;
+  }
+  batch_cv_.notify_all();
+  if (batcher_.joinable()) batcher_.join();
   if (poller_.joinable()) poller_.join();
   if (notifier_.joinable()) notifier_.join();
   if (prefetcher_.joinable()) prefetcher_.join();
@@ -103,6 +117,11 @@ void Session::Stop() {
   }
   staging_pool_.clear();
   if (writer_) {
+    {
+      std::lock_guard<std::mutex> lk(writer_mu_);
+      CloseBatch();
+    }
+    DeleteCommittedFiles();
     std::lock_guard<std::mutex> lk(writer_mu_);
     Status flushed = writer_->FlushPending();
     if (!flushed.ok()) log::Warn("clearing finished purges at unmount: " + flushed.ToString());
@@ -121,7 +140,32 @@ Session::Reader::~Reader() {
   s_->pool_.push_back(std::move(r_));
 }
 
+namespace {
+// Whether this thread holds the writer (through a Writer): it must not wait for it again.
+thread_local bool t_holds_writer = false;
+
+int64_t SteadyNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+Session::Writer::Writer(std::unique_lock<std::mutex> lk, Registry* r) : lk_(std::move(lk)), r_(r) {
+  t_holds_writer = true;
+}
+
+Session::Writer::~Writer() {
+  if (lk_.owns_lock()) t_holds_writer = false;
+}
+
 Result<Session::Reader> Session::AcquireReader() {
+  // A read connection does not see the open batch: commit it, so that what is read
+  // agrees with the view (a record purged in the batch would show again).
+  if (batch_open_.load() && !t_holds_writer) {
+    std::lock_guard<std::mutex> lk(writer_mu_);
+    CloseBatch();
+  }
   {
     std::lock_guard<std::mutex> lk(pool_mu_);
     if (!pool_.empty()) {
@@ -134,7 +178,7 @@ Result<Session::Reader> Session::AcquireReader() {
   return Reader(this, std::move(reg));
 }
 
-Result<Session::Writer> Session::AcquireWriter() {
+Result<Session::Writer> Session::AcquireWriter(WriterUse use) {
   if (cfg_.read_only) return Status::ReadOnly("the mount is read-only (-o ro)");
   std::unique_lock<std::mutex> lk(writer_mu_);
   // An external commit since we last looked: make sure the view is reloaded afterwards.
@@ -143,7 +187,94 @@ Result<Session::Writer> Session::AcquireWriter() {
     writer_data_version_ = *v;
     reload_wanted_ = true;
   }
+  if (use == WriterUse::kAlone || batch_ops_ >= kBatchMax) CloseBatch();
+  if (use == WriterUse::kBatch) {
+    int64_t now = SteadyNs();
+    if (!writer_->in_batch()) {
+      // When the batch cannot begin (another process holds the write lock beyond the busy
+      // timeout), the purge runs alone and reports what its own transaction meets.
+      Status begun = writer_->BeginBatch();
+      if (begun.ok()) {
+        batch_ops_ = 0;
+        batch_started_ns_ = now;
+        batch_last_ns_ = now;
+        {
+          std::lock_guard<std::mutex> bl(batch_mu_);
+          batch_open_ = true;
+        }
+        batch_cv_.notify_all();
+      } else {
+        log::Debug("purge batch: " + begun.ToString());
+      }
+    }
+    if (writer_->in_batch()) {
+      ++batch_ops_;
+      batch_last_ns_ = now;
+    }
+  }
   return Writer(std::move(lk), writer_.get());
+}
+
+void Session::CloseBatch() {
+  if (writer_ && writer_->in_batch()) (void)writer_->CommitBatch();  // OnBatchEnd reports
+}
+
+void Session::OnBatchEnd(const Status& st) {
+  batch_ops_ = 0;
+  {
+    std::lock_guard<std::mutex> lk(batch_mu_);
+    batch_open_ = false;
+    if (st.ok()) {
+      for (auto& o : uncommitted_files_) committed_files_.push_back(std::move(o));
+    } else {
+      // Nothing of the batch happened: the records are in the trash again, with their
+      // files, and the view must show them.
+      log::Error("a batch of " + std::to_string(uncommitted_files_.size()) +
+                 " purge(s) was rolled back, its records are back in the trash with their "
+                 "files: " +
+                 st.ToString());
+      reload_wanted_ = true;
+    }
+    uncommitted_files_.clear();
+  }
+  batch_cv_.notify_all();
+}
+
+bool Session::QueuePurgedFile(PurgeOutcome outcome) {
+  if (!outcome.to_delete) return false;
+  std::lock_guard<std::mutex> lk(batch_mu_);
+  bool batched = writer_->in_batch();
+  (batched ? uncommitted_files_ : committed_files_).push_back(std::move(outcome));
+  return !batched;
+}
+
+void Session::BatchLoop() {
+  std::unique_lock<std::mutex> lk(batch_mu_);
+  for (;;) {
+    batch_cv_.wait(lk, [this] { return batch_stop_ || batch_open_ || !committed_files_.empty(); });
+    if (batch_stop_) return;  // Stop() commits and deletes what is left
+    if (!committed_files_.empty()) {
+      lk.unlock();
+      DeleteCommittedFiles();
+      lk.lock();
+      continue;
+    }
+    auto due = [this] {
+      return std::min(batch_last_ns_.load() + std::chrono::nanoseconds(kBatchIdle).count(),
+                      batch_started_ns_.load() + std::chrono::nanoseconds(kBatchAge).count());
+    };
+    int64_t wait = due() - SteadyNs();
+    if (wait > 0) {
+      batch_cv_.wait_for(lk, std::chrono::nanoseconds(wait));
+      continue;
+    }
+    lk.unlock();
+    {
+      std::lock_guard<std::mutex> wl(writer_mu_);
+      if (writer_->in_batch() && due() <= SteadyNs()) CloseBatch();
+    }
+    lk.lock();
+  }
 }
 
 // ---------------------------------------------------------------- view
@@ -157,6 +288,7 @@ FileRec FromListed(const Registry::Listed& l) {
 
 // Runs `fn` in one read transaction, so that several statements see one snapshot.
 Status InReadSnapshot(Registry& reg, const std::function<Status()>& fn) {
+  if (reg.conn().InTransaction()) return fn();  // the writer in a batch: one snapshot already
   REGFS_RETURN_IF_ERROR(reg.conn().Exec("BEGIN"));
   Status st = fn();
   Status end = reg.conn().Exec(st.ok() ? "COMMIT" : "ROLLBACK");
@@ -587,21 +719,30 @@ void Session::StagingLoop() {
   }
 }
 
-void Session::FinishPurge(const PurgeOutcome& outcome) {
-  if (!outcome.to_delete) return;
-  // The pending row keeps this crash-safe until DeleteDone clears it.
-  auto deleted = writer_->DeleteFileOf(outcome);
-  if (!deleted.ok()) {
-    log::Error("purge uid " + outcome.uid + ": " + deleted.status().message());
-    return;
+void Session::DeleteCommittedFiles() {
+  std::vector<PurgeOutcome> todo;
+  {
+    std::lock_guard<std::mutex> lk(batch_mu_);
+    todo.swap(committed_files_);
   }
-  if (!*deleted)
-    log::Warn("purge uid " + outcome.uid + ": kept " + *outcome.to_delete +
-              " (a symlink on its way)");
+  if (todo.empty()) return;
+  // The pending rows keep this crash-safe until DeleteDone clears them.
+  std::vector<std::pair<const PurgeOutcome*, bool>> done;
+  for (const PurgeOutcome& o : todo) {
+    auto deleted = writer_->DeleteFileOf(o);
+    if (!deleted.ok()) {
+      log::Error("purge uid " + o.uid + ": " + deleted.status().message());
+      continue;
+    }
+    if (!*deleted)
+      log::Warn("purge uid " + o.uid + ": kept " + *o.to_delete + " (a symlink on its way)");
+    done.emplace_back(&o, *deleted);
+  }
   std::lock_guard<std::mutex> lk(writer_mu_);
-  Status st = writer_->DeleteDone(outcome, *deleted);
-  if (!st.ok())
-    log::Warn("purge uid " + outcome.uid + ": clearing its pending row: " + st.ToString());
+  for (const auto& [o, deleted] : done) {
+    Status st = writer_->DeleteDone(*o, deleted);
+    if (!st.ok()) log::Warn("purge uid " + o->uid + ": clearing its pending row: " + st.ToString());
+  }
 }
 
 uint64_t Session::RenumberForWrite(int64_t id) {

@@ -7,9 +7,10 @@
 # After each kill: the dead mount is cleared, the instance remounted, `regfs fsck` run. Then:
 # no row whose stored file is missing (nor one of the wrong size: half-written), no stored
 # file deleted whose row survives, every operation that had returned success still in
-# effect (rm -v / cp / mv / add report what succeeded), all-or-nothing where the operation is
-# one transaction (mv of a directory, regfs add), pending purges finished by the remount,
-# and the mount's view agreeing with the registry.
+# effect (rm -v / cp / mv / add report what succeeded) except the purges of the batch the
+# kill caught (README "Decisions"), which must be the last ones and back in the trash,
+# all-or-nothing where the operation is one transaction (mv of a directory, regfs add),
+# pending purges finished by the remount, and the mount's view agreeing with the registry.
 #
 # CI mode: 3 kills per case, kill after 50-800 ms. REGFS_SOAK=1: 20 kills per case, kill
 # after 50-3000 ms ((e): over the duration of an uninterrupted add, measured first). REGFS_CRASH_N (default 5000) and REGFS_CRASH_ROUNDS override the sizes;
@@ -131,7 +132,7 @@ case_a() {
 # ------------------------------------------------------------------ (b) rm -rf .trash/* of 5k
 case_b() {
   step "(b) rm -rf .trash/* of $N trashed artifacts, daemon killed $ROUNDS times"
-  local root=$WORK/b mnt=$WORK/b-mnt r ms wl acked rc left pend tag k i uid gone prefix
+  local root=$WORK/b mnt=$WORK/b-mnt r ms wl acked rc left pend tag k i uid gone prefix kept
   new_instance "$root"
   plant_artifacts "$root" "$N" B000 -1 B000
   for r in $(seq 1 "$ROUNDS"); do
@@ -153,8 +154,16 @@ case_b() {
 
     mount_fg "$root" "$mnt"
     assert_eq 0 "$(sql "$root" "SELECT count(*) FROM regfs_pending")" "(b) round $r: pending purges after the remount (the mount finishes them)"
-    assert_eq 0 "$(count_keys "$root" "$WORK/b.keys" "1")" "(b) round $r: rows of purges that had succeeded"
-    # The stored file of every acknowledged purge is gone (finished by the remount at the latest).
+    # Purges share a batch until they pause (README "Decisions"): the kill may roll back the
+    # batch it caught. Those are the last purges acknowledged, at most one batch (256), and
+    # they are back in the trash with their files; every earlier one is gone for good.
+    kept=$(count_keys "$root" "$WORK/b.keys" "1")
+    [ "$kept" -le 256 ] || fail "(b) round $r: $kept acknowledged purges rolled back by the kill, more than one batch (256)"
+    tail -n "$kept" "$WORK/b.keys" >"$WORK/b.tail"
+    head -n $((acked - kept)) "$WORK/b.keys" >"$WORK/b.done"
+    assert_eq "$kept" "$(count_keys "$root" "$WORK/b.tail" "a.visibility = -1")" "(b) round $r: rolled-back purges are the last ones acknowledged, and in the trash"
+    # The stored file of every purge that stayed done is gone (finished by the remount at the
+    # latest); that of every rolled-back one is there.
     gone=0
     while IFS= read -r k; do
       prefix=${k%%/*}
@@ -163,15 +172,22 @@ case_b() {
       uid=$(planted_uid "$prefix" "$i")
       [ ! -e "$root/.lamindb/$uid.txt" ] || fail "(b) round $r: the purge of $k succeeded but its file $uid.txt is still there"
       gone=$((gone + 1))
-    done <"$WORK/b.keys"
+    done <"$WORK/b.done"
+    while IFS= read -r k; do
+      prefix=${k%%/*}
+      i=${k#*/f}
+      i=$((10#${i%.txt}))
+      uid=$(planted_uid "$prefix" "$i")
+      [ -e "$root/.lamindb/$uid.txt" ] || fail "(b) round $r: the purge of $k was rolled back but its file $uid.txt is gone"
+    done <"$WORK/b.tail"
     left=$(sql "$root" "SELECT count(*) FROM $ART")
-    [ $((left + acked)) -le "$N" ] || fail "(b) round $r: $left rows left + $acked purged > $N"
-    if [ "$rc" = 0 ]; then assert_eq 0 "$left" "(b) round $r: rm -rf finished before the kill, nothing left"; fi
+    [ $((left + acked - kept)) -le "$N" ] || fail "(b) round $r: $left rows left + $((acked - kept)) purged > $N"
+    if [ "$rc" = 0 ]; then assert_eq "$kept" "$left" "(b) round $r: rm -rf finished before the kill, nothing left but the rolled-back batch"; fi
     assert_eq "$left" "$(files_below "$mnt/.trash/artifacts")" "(b) round $r: files in .trash through the remounted mount"
     check_rows_have_files "$root"
     fsck_tally "$root"
     assert_eq 0 "$FSCK_ORPHANS" "(b) round $r: orphan files after purges (a purged file must not leak)"
-    note "(b) rm -rf .trash/*, kill $r after ${ms} ms: rm exit $rc, $acked purges acknowledged ($gone files checked gone), $pend pending delete(s) left by the kill and finished by the remount, $left rows left"
+    note "(b) rm -rf .trash/*, kill $r after ${ms} ms: rm exit $rc, $acked purges acknowledged ($gone files checked gone, $kept rolled back with the batch the kill caught), $pend pending delete(s) left by the kill and finished by the remount, $left rows left"
     stop_fg "$mnt"
     # Top the trash up again with fresh records (new keys, so no @uid names).
     if [ "$left" -lt "$N" ]; then

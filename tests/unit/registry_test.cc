@@ -884,6 +884,110 @@ TEST_P(RegistryLifecycle, SetDescription) {
   EXPECT_FALSE(Get(a.id).description.has_value());
 }
 
+// The mount's purges share one transaction (a batch): each is a savepoint of it, and other
+// connections see none of them until CommitBatch.
+TEST_P(RegistryLifecycle, PurgesInABatchCommitTogether) {
+  int ended = 0;
+  Status last;
+  reg_->set_on_batch_end([&](const Status& st) {
+    ++ended;
+    last = st;
+  });
+  auto other = Connection::Open(info_->db_path, {.read_only = true});
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  auto rows_for_other = [&](int64_t id) {
+    auto st =
+        (*other)->Prepare("SELECT count(*) FROM " + Art() + " WHERE id = " + std::to_string(id));
+    EXPECT_TRUE(st.ok());
+    auto row = st->Step();
+    return row.ok() && *row ? st->Int(0) : -1;
+  };
+  Artifact a = Add("batch a", "bt/a.txt");
+  Artifact b = Add("batch b", "bt/b.txt");
+  Artifact v = Add("still visible", "bt/v.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  ASSERT_TRUE(reg_->Trash(b.id).ok());
+
+  ASSERT_TRUE(reg_->BeginBatch().ok());
+  EXPECT_TRUE(reg_->in_batch());
+  PurgeOptions opts;
+  opts.caller_deletes = true;
+  opts.expect_state = kStateTrash;
+  auto pa = reg_->Purge(a.id, opts);
+  ASSERT_TRUE(pa.ok()) << pa.status().ToString();
+  // One that fails is undone alone and leaves the batch open.
+  EXPECT_EQ(reg_->Purge(v.id, opts).status().code(), Status::Code::kNotFound);
+  auto pb = reg_->Purge(b.id, opts);
+  ASSERT_TRUE(pb.ok()) << pb.status().ToString();
+  EXPECT_TRUE(reg_->in_batch());
+  EXPECT_TRUE(Gone(a.id));  // this connection sees its own batch
+  EXPECT_EQ(rows_for_other(a.id), 1) << "another connection saw a purge before the commit";
+  EXPECT_EQ(rows_for_other(b.id), 1);
+  EXPECT_EQ(ended, 0);
+
+  ASSERT_TRUE(reg_->CommitBatch().ok());
+  EXPECT_FALSE(reg_->in_batch());
+  EXPECT_EQ(ended, 1);
+  EXPECT_TRUE(last.ok()) << last.ToString();
+  EXPECT_EQ(rows_for_other(a.id), 0);
+  EXPECT_EQ(rows_for_other(b.id), 0);
+  EXPECT_EQ(rows_for_other(v.id), 1);
+  // The files are the caller's to delete, now that the rows' deletion is committed.
+  ASSERT_TRUE(pa->to_delete.has_value());
+  EXPECT_TRUE(Exists(*pa->to_delete));
+  EXPECT_TRUE(Exists(Path(v)));
+}
+
+// A purge that deletes its file itself (a real key) commits the batch before the file goes:
+// no file is deleted while a crash could still bring its row back.
+TEST_P(RegistryLifecycle, APurgeThatDeletesAtOnceCommitsTheBatchFirst) {
+  int ended = 0;
+  reg_->set_on_batch_end([&](const Status& st) {
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    ++ended;
+  });
+  Artifact a = Add("managed", "bt/m.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  Artifact r = MakeRealKey(Add("real", std::string("tmpkey/r.csv")), "real/r.csv");
+  ASSERT_TRUE(reg_->Trash(r.id).ok());
+  ASSERT_TRUE(reg_->BeginBatch().ok());
+  PurgeOptions opts;
+  opts.caller_deletes = true;
+  ASSERT_TRUE(reg_->Purge(a.id, opts).ok());
+  EXPECT_TRUE(reg_->in_batch());
+  opts.purge_real_keys = true;
+  auto pr = reg_->Purge(r.id, opts);
+  ASSERT_TRUE(pr.ok()) << pr.status().ToString();
+  EXPECT_FALSE(reg_->in_batch());
+  EXPECT_EQ(ended, 1);
+  EXPECT_EQ(pr->deleted_path, root_ + "/real/r.csv");
+  EXPECT_FALSE(Exists(root_ + "/real/r.csv"));
+  // Committed: a rollback can no longer bring either row back.
+  EXPECT_FALSE(reg_->conn().InTransaction());
+  EXPECT_TRUE(Gone(a.id));
+  EXPECT_TRUE(Gone(r.id));
+}
+
+// LaminDB's foreign keys are deferred: a part of a batch that leaves a reference dangling
+// fails alone, at its savepoint, instead of failing the batch's COMMIT.
+TEST_P(RegistryLifecycle, ADanglingReferenceFailsItsOwnPartOfABatch) {
+  Artifact a = Add("kept", "bt/k.txt");
+  int64_t col = AddCollection("c", std::nullopt, {a.id});
+  ASSERT_TRUE(reg_->BeginBatch().ok());
+  {
+    auto txn = Transaction::Begin(reg_->conn());
+    ASSERT_TRUE(txn.ok());
+    Exec("INSERT INTO " + QuoteId(schema().collection_artifact) +
+         " (created_at, artifact_id, collection_id, created_by_id) VALUES ('" + NowTimestamp() +
+         "', 999999, " + std::to_string(col) + ", 1)");
+    EXPECT_FALSE((*txn)->Commit().ok()) << "a dangling artifact_id was accepted";
+  }
+  EXPECT_EQ(Scalar("SELECT count(*) FROM " + QuoteId(schema().collection_artifact) +
+                   " WHERE artifact_id = 999999"),
+            0);
+  EXPECT_TRUE(reg_->CommitBatch().ok());
+}
+
 INSTANTIATE_TEST_SUITE_P(Registry, RegistryLifecycle,
                          ::testing::Values(Kind::kInit, Kind::kV073Sql, Kind::kV26Db),
                          [](const ::testing::TestParamInfo<Kind>& p) { return KindName(p.param); });

@@ -47,7 +47,14 @@ class SessionTest : public ::testing::Test {
   }
 
   // Saves `content` at `key` through the separate registry, as the CLI would.
-  void Add(const std::string& key, const std::string& content) {
+  void Add(const std::string& key, const std::string& content) { AddRecord(key, content); }
+  // The same, returning the new record (id 0 after a failure, which is reported).
+  Artifact AddRecord(const std::string& key, const std::string& content) {
+    Artifact a;
+    SaveOneWith(key, content, &a);
+    return a;
+  }
+  void SaveOneWith(const std::string& key, const std::string& content, Artifact* made) {
     int fd = -1;
     auto staged = info_->storage->CreateStaging(&fd);
     ASSERT_TRUE(staged.ok()) << staged.status().ToString();
@@ -60,6 +67,30 @@ class SessionTest : public ::testing::Test {
     req.suffix = SuffixOf(key);
     auto out = cli_->Save(StagedContent{*staged, *hash}, req);
     ASSERT_TRUE(out.ok()) << out.status().ToString();
+    *made = out->artifact;
+  }
+  // Whether the separate registry (another process) still has the row.
+  bool OthersSee(int64_t id) {
+    auto a = cli_->ArtifactById(id);
+    EXPECT_TRUE(a.ok());
+    return a.ok() && a->has_value();
+  }
+  // Purges a trashed record through the mount's writer, as `rm` in .trash does.
+  void PurgeInBatch(int64_t id) {
+    auto w = session_->AcquireWriter(Session::WriterUse::kBatch);
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    PurgeOptions opts;
+    opts.caller_deletes = true;
+    opts.expect_state = kStateTrash;
+    auto out = (*w)->Purge(id, opts);
+    ASSERT_TRUE(out.ok()) << out.status().ToString();
+    EXPECT_TRUE((*w)->in_batch());
+    // While this thread holds the writer, the batch cannot commit: no one else sees it, and
+    // its file is still there.
+    EXPECT_TRUE(OthersSee(id)) << "a purge was visible to another process before its commit";
+    EXPECT_FALSE(session_->QueuePurgedFile(*out)) << "a batched purge's file is the batcher's";
+    ASSERT_TRUE(out->to_delete.has_value());
+    EXPECT_TRUE(fs::exists(*out->to_delete)) << *out->to_delete << " went before its commit";
   }
 
   void StartSession() {
@@ -145,6 +176,49 @@ TEST_F(SessionTest, DirectoriesTheKernelDoesNotHoldAreForgottenOnAChange) {
   EXPECT_TRUE(Within(std::chrono::seconds(1), [&] { return !Loaded("d"); }));
   ASSERT_TRUE(session_->EnsureDir(false, "d").ok());
   EXPECT_TRUE(Shows("d", "new.txt"));
+}
+
+// Purges through the mount share one transaction, committed when they pause; the stored
+// files go only after that commit.
+TEST_F(SessionTest, PurgesShareATransactionCommittedWhenTheyPause) {
+  std::vector<Artifact> recs;
+  for (int i = 0; i < 3; ++i) {
+    recs.push_back(AddRecord("t/f" + std::to_string(i) + ".txt", "content " + std::to_string(i)));
+    ASSERT_TRUE(cli_->Trash(recs.back().id).ok());
+  }
+  std::vector<std::string> files;
+  for (const Artifact& a : recs) files.push_back(*info_->storage->StoredPath(a));
+  StartSession();
+  for (const Artifact& a : recs) PurgeInBatch(a.id);
+  EXPECT_TRUE(Within(std::chrono::seconds(2), [&] {
+    for (const Artifact& a : recs)
+      if (OthersSee(a.id)) return false;
+    for (const std::string& f : files)
+      if (fs::exists(f)) return false;
+    return true;
+  })) << "the batch was not committed, or its files not deleted, within 2 s of the last purge";
+}
+
+// Any other use of the database by the mount commits an open batch first.
+TEST_F(SessionTest, AnotherWriteOrAReadCommitsTheBatchFirst) {
+  Artifact a = AddRecord("t/a.txt", "a");
+  Artifact b = AddRecord("t/b.txt", "b");
+  ASSERT_TRUE(cli_->Trash(a.id).ok());
+  ASSERT_TRUE(cli_->Trash(b.id).ok());
+  StartSession();
+  PurgeInBatch(a.id);
+  {
+    auto w = session_->AcquireWriter();  // a trash, a save, a rename: kAlone
+    ASSERT_TRUE(w.ok());
+    EXPECT_FALSE((*w)->in_batch());
+    EXPECT_FALSE(OthersSee(a.id));
+  }
+  PurgeInBatch(b.id);
+  // A read connection would not see the batch: it is committed before one is used.
+  auto loaded = session_->LoadArtifact(b.id);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_FALSE(loaded->has_value()) << "a read connection saw a record purged in the batch";
+  EXPECT_FALSE(OthersSee(b.id));
 }
 
 TEST_F(SessionTest, StagingFilesAreMadeAheadAndRemovedAtStop) {
