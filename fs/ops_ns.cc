@@ -155,6 +155,8 @@ void Unlink(fuse_req_t req, fuse_ino_t parent, const char* name) {
 void Rmdir(fuse_req_t req, fuse_ino_t parent, const char* name) {
   Session& s = SessionOf(req);
   if (s.config().read_only) return Refuse(req, EROFS, "rmdir", "the mount is read-only");
+  // `rm -r` ends each directory with an rmdir: the purges it made are committed before it.
+  s.SettleBatch();
   auto pc = ResolveChild(s, parent, name);
   if (!pc.ok()) {
     // The kernel only sends rmdir for a directory it has seen. A key directory exists while

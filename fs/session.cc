@@ -159,13 +159,16 @@ Session::Writer::~Writer() {
   if (lk_.owns_lock()) t_holds_writer = false;
 }
 
+void Session::SettleBatch() {
+  if (!batch_open_.load() || t_holds_writer) return;
+  std::lock_guard<std::mutex> lk(writer_mu_);
+  CloseBatch();
+}
+
 Result<Session::Reader> Session::AcquireReader() {
   // A read connection does not see the open batch: commit it, so that what is read
   // agrees with the view (a record purged in the batch would show again).
-  if (batch_open_.load() && !t_holds_writer) {
-    std::lock_guard<std::mutex> lk(writer_mu_);
-    CloseBatch();
-  }
+  SettleBatch();
   {
     std::lock_guard<std::mutex> lk(pool_mu_);
     if (!pool_.empty()) {
@@ -187,10 +190,16 @@ Result<Session::Writer> Session::AcquireWriter(WriterUse use) {
     writer_data_version_ = *v;
     reload_wanted_ = true;
   }
-  if (use == WriterUse::kAlone || batch_ops_ >= kBatchMax) CloseBatch();
+  int64_t now = SteadyNs();
+  if (use == WriterUse::kAlone || batch_ops_ >= kBatchMax ||
+      now - batch_started_ns_.load() >= std::chrono::nanoseconds(kBatchAge).count())
+    CloseBatch();
   if (use == WriterUse::kBatch) {
-    int64_t now = SteadyNs();
-    if (!writer_->in_batch()) {
+    // A purge that follows no other commits alone, before its answer: a single `rm` is
+    // committed when it returns. A batch begins with the second purge of a run.
+    bool in_run = now - last_purge_ns_ < batch_idle_ns_.load();
+    last_purge_ns_ = now;
+    if (!writer_->in_batch() && in_run) {
       // When the batch cannot begin (another process holds the write lock beyond the busy
       // timeout), the purge runs alone and reports what its own transaction meets.
       Status begun = writer_->BeginBatch();
@@ -260,7 +269,7 @@ void Session::BatchLoop() {
       continue;
     }
     auto due = [this] {
-      return std::min(batch_last_ns_.load() + std::chrono::nanoseconds(kBatchIdle).count(),
+      return std::min(batch_last_ns_.load() + batch_idle_ns_.load(),
                       batch_started_ns_.load() + std::chrono::nanoseconds(kBatchAge).count());
     };
     int64_t wait = due() - SteadyNs();

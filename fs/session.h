@@ -226,14 +226,21 @@ class Session {
   // committing each purge alone made `rm -rf .trash/*` take 2.5x the `rm -r` that filled the
   // trash. Purges that come back to back therefore share one write transaction
   // (Registry::BeginBatch): each is answered once its statements ran, and the mount shows it
-  // gone at once. The batch commits when the purges pause for kBatchIdle, after kBatchMax
-  // purges or kBatchAge, before any other write (kAlone) or read connection of the mount,
-  // and at unmount. Until then other processes still see those records in the trash, and a
-  // crash rolls them back into it. No stored file is deleted before its record's deletion
-  // is committed, so a purge can be undone by a crash but never loses content.
+  // gone at once. A purge that follows no other (within kBatchIdle) commits alone, so a
+  // single `rm` is committed when it returns. The batch commits when the purges pause for
+  // kBatchIdle, after kBatchMax purges or kBatchAge, before any other write (kAlone), read
+  // connection or rmdir of the mount (so `rm -r` of a directory returns with its purges
+  // committed), and at unmount. Until then other processes still see those records in the
+  // trash, and a crash rolls them back into it. No stored file is deleted before its
+  // record's deletion is committed, so a purge can be undone by a crash but never loses
+  // content.
   static constexpr int kBatchMax = 256;
   static constexpr std::chrono::microseconds kBatchIdle{500};
   static constexpr std::chrono::milliseconds kBatchAge{20};
+  // Tests: a longer pause, so that purges a slow (sanitized) test makes still form a run.
+  void set_batch_idle_for_test(std::chrono::microseconds idle) {
+    batch_idle_ns_ = std::chrono::nanoseconds(idle).count();
+  }
   // Hands over the file a purge with PurgeOptions::caller_deletes left (outcome.to_delete):
   // it is deleted after the batch commits, by the batcher thread; with no batch open it
   // is deleted by DeleteCommittedFiles, and then the result is true. Needs the writer.
@@ -244,6 +251,8 @@ class Session {
   void DeleteCommittedFiles();
   // Commits an open batch now. Needs the writer.
   void CloseBatch();
+  // The same for a caller without the writer: a no-op when no batch is open.
+  void SettleBatch();
 
   // Gives a visible record's file a new inode number for the rest of the mount and returns
   // it. A write open of an inode that readers hold open in passthrough mode cannot be served
@@ -388,6 +397,8 @@ class Session {
   // Purge batches. batch_ops_ is guarded by writer_mu_; the times are steady-clock
   // nanoseconds, read by the batcher without the writer.
   int batch_ops_ = 0;
+  int64_t last_purge_ns_ = 0;  // when the last purge took the writer (writer_mu_)
+  std::atomic<int64_t> batch_idle_ns_{std::chrono::nanoseconds(kBatchIdle).count()};
   std::atomic<bool> batch_open_{false};
   std::atomic<int64_t> batch_started_ns_{0}, batch_last_ns_{0};
   std::mutex batch_mu_;  // guards the fields below; inner to writer_mu_

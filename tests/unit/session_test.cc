@@ -75,22 +75,28 @@ class SessionTest : public ::testing::Test {
     EXPECT_TRUE(a.ok());
     return a.ok() && a->has_value();
   }
-  // Purges a trashed record through the mount's writer, as `rm` in .trash does.
-  void PurgeInBatch(int64_t id) {
-    auto w = session_->AcquireWriter(Session::WriterUse::kBatch);
-    ASSERT_TRUE(w.ok()) << w.status().ToString();
-    PurgeOptions opts;
-    opts.caller_deletes = true;
-    opts.expect_state = kStateTrash;
-    auto out = (*w)->Purge(id, opts);
-    ASSERT_TRUE(out.ok()) << out.status().ToString();
-    EXPECT_TRUE((*w)->in_batch());
-    // While this thread holds the writer, the batch cannot commit: no one else sees it, and
-    // its file is still there.
-    EXPECT_TRUE(OthersSee(id)) << "a purge was visible to another process before its commit";
-    EXPECT_FALSE(session_->QueuePurgedFile(*out)) << "a batched purge's file is the batcher's";
-    ASSERT_TRUE(out->to_delete.has_value());
-    EXPECT_TRUE(fs::exists(*out->to_delete)) << *out->to_delete << " went before its commit";
+  // Purges a trashed record through the mount's writer, as `rm` in .trash does. `batched`:
+  // whether it is expected to join a batch (a purge that follows no other commits alone).
+  void PurgeThroughMount(int64_t id, bool batched) {
+    bool delete_after = false;
+    {
+      auto w = session_->AcquireWriter(Session::WriterUse::kBatch);
+      ASSERT_TRUE(w.ok()) << w.status().ToString();
+      PurgeOptions opts;
+      opts.caller_deletes = true;
+      opts.expect_state = kStateTrash;
+      auto out = (*w)->Purge(id, opts);
+      ASSERT_TRUE(out.ok()) << out.status().ToString();
+      EXPECT_EQ((*w)->in_batch(), batched);
+      // While this thread holds the writer, a batch cannot commit: no one else sees the
+      // purge, and its file is still there. Alone, it is committed already.
+      EXPECT_EQ(OthersSee(id), batched) << "another process's view of the purge";
+      ASSERT_TRUE(out->to_delete.has_value());
+      EXPECT_TRUE(fs::exists(*out->to_delete)) << *out->to_delete << " went before the answer";
+      delete_after = session_->QueuePurgedFile(*out);
+      EXPECT_EQ(delete_after, !batched) << "a batched purge's file is the batcher's";
+    }
+    if (delete_after) session_->DeleteCommittedFiles();
   }
 
   void StartSession() {
@@ -189,7 +195,13 @@ TEST_F(SessionTest, PurgesShareATransactionCommittedWhenTheyPause) {
   std::vector<std::string> files;
   for (const Artifact& a : recs) files.push_back(*info_->storage->StoredPath(a));
   StartSession();
-  for (const Artifact& a : recs) PurgeInBatch(a.id);
+  session_->set_batch_idle_for_test(std::chrono::milliseconds(500));
+  bool first = true;
+  for (const Artifact& a : recs) {
+    PurgeThroughMount(a.id, /*batched=*/!first);
+    first = false;
+  }
+  EXPECT_FALSE(OthersSee(recs[0].id)) << "the first purge of a run commits alone";
   EXPECT_TRUE(Within(std::chrono::seconds(2), [&] {
     for (const Artifact& a : recs)
       if (OthersSee(a.id)) return false;
@@ -205,15 +217,19 @@ TEST_F(SessionTest, AnotherWriteOrAReadCommitsTheBatchFirst) {
   Artifact b = AddRecord("t/b.txt", "b");
   ASSERT_TRUE(cli_->Trash(a.id).ok());
   ASSERT_TRUE(cli_->Trash(b.id).ok());
+  Artifact c = AddRecord("t/c.txt", "c");
+  ASSERT_TRUE(cli_->Trash(c.id).ok());
   StartSession();
-  PurgeInBatch(a.id);
+  session_->set_batch_idle_for_test(std::chrono::milliseconds(500));
+  PurgeThroughMount(c.id, /*batched=*/false);
+  PurgeThroughMount(a.id, /*batched=*/true);
   {
     auto w = session_->AcquireWriter();  // a trash, a save, a rename: kAlone
     ASSERT_TRUE(w.ok());
     EXPECT_FALSE((*w)->in_batch());
     EXPECT_FALSE(OthersSee(a.id));
   }
-  PurgeInBatch(b.id);
+  PurgeThroughMount(b.id, /*batched=*/true);  // still in the run: a new batch
   // A read connection would not see the batch: it is committed before one is used.
   auto loaded = session_->LoadArtifact(b.id);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
