@@ -197,16 +197,13 @@ Result<Session::Writer> Session::AcquireWriter(WriterUse use) {
   if (use == WriterUse::kBatch) {
     // A purge that follows no other commits alone, before its answer: a single `rm` is
     // committed when it returns. A batch begins with the second purge of a run.
-    bool in_run = now - last_purge_ns_ < batch_idle_ns_.load();
-    last_purge_ns_ = now;
+    bool in_run = now - last_purge_ns_.exchange(now) < batch_idle_ns_.load();
     if (!writer_->in_batch() && in_run) {
       // When the batch cannot begin (another process holds the write lock beyond the busy
       // timeout), the purge runs alone and reports what its own transaction meets.
       Status begun = writer_->BeginBatch();
       if (begun.ok()) {
-        batch_ops_ = 0;
         batch_started_ns_ = now;
-        batch_last_ns_ = now;
         {
           std::lock_guard<std::mutex> bl(batch_mu_);
           batch_open_ = true;
@@ -216,10 +213,7 @@ Result<Session::Writer> Session::AcquireWriter(WriterUse use) {
         log::Debug("purge batch: " + begun.ToString());
       }
     }
-    if (writer_->in_batch()) {
-      ++batch_ops_;
-      batch_last_ns_ = now;
-    }
+    if (writer_->in_batch()) ++batch_ops_;
   }
   return Writer(std::move(lk), writer_.get());
 }
@@ -269,7 +263,7 @@ void Session::BatchLoop() {
       continue;
     }
     auto due = [this] {
-      return std::min(batch_last_ns_.load() + batch_idle_ns_.load(),
+      return std::min(last_purge_ns_.load() + batch_idle_ns_.load(),
                       batch_started_ns_.load() + std::chrono::nanoseconds(kBatchAge).count());
     };
     int64_t wait = due() - SteadyNs();

@@ -394,13 +394,14 @@ class Session {
   std::vector<std::pair<std::string, int>> staging_pool_;  // path, fd
   bool staging_stop_ = false;
 
-  // Purge batches. batch_ops_ is guarded by writer_mu_; the times are steady-clock
-  // nanoseconds, read by the batcher without the writer.
+  // Purge batches. batch_ops_ (purges in the open batch) is guarded by writer_mu_; the
+  // times are steady-clock nanoseconds, written under the writer and read by the batcher
+  // without it.
   int batch_ops_ = 0;
-  int64_t last_purge_ns_ = 0;  // when the last purge took the writer (writer_mu_)
+  std::atomic<int64_t> last_purge_ns_{0};  // when the last purge took the writer
+  std::atomic<int64_t> batch_started_ns_{0};
   std::atomic<int64_t> batch_idle_ns_{std::chrono::nanoseconds(kBatchIdle).count()};
   std::atomic<bool> batch_open_{false};
-  std::atomic<int64_t> batch_started_ns_{0}, batch_last_ns_{0};
   std::mutex batch_mu_;  // guards the fields below; inner to writer_mu_
   std::condition_variable batch_cv_;
   std::vector<PurgeOutcome> uncommitted_files_;  // purges of the open batch

@@ -4,6 +4,7 @@
 #include "fs/session.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -235,6 +236,37 @@ TEST_F(SessionTest, AnotherWriteOrAReadCommitsTheBatchFirst) {
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_FALSE(loaded->has_value()) << "a read connection saw a record purged in the batch";
   EXPECT_FALSE(OthersSee(b.id));
+}
+
+// A batch whose commit fails (a full disk, say) is rolled back whole: its records are in the
+// trash again for everyone, and their files are never deleted.
+TEST_F(SessionTest, ABatchThatFailsToCommitKeepsItsRecordsAndFiles) {
+  Artifact a = AddRecord("t/a.txt", "a");
+  Artifact b = AddRecord("t/b.txt", "b");
+  ASSERT_TRUE(cli_->Trash(a.id).ok());
+  ASSERT_TRUE(cli_->Trash(b.id).ok());
+  std::string b_file = *info_->storage->StoredPath(b);
+  StartSession();
+  session_->set_batch_idle_for_test(std::chrono::milliseconds(500));
+  PurgeThroughMount(a.id, /*batched=*/false);
+  // From here every commit of the writer fails (the hook turns COMMIT into a rollback, as a
+  // failed write would): the batch b joins cannot commit, whoever closes it.
+  auto hook = [this](bool on) {
+    int (*fail)(void*) = [](void*) { return 1; };
+    auto w = session_->AcquireWriter();
+    ASSERT_TRUE(w.ok());
+    sqlite3_commit_hook((*w)->conn().raw(), on ? fail : nullptr, nullptr);
+  };
+  hook(true);
+  PurgeThroughMount(b.id, /*batched=*/true);
+  hook(false);  // its acquisition closes the batch, if the batcher has not
+  session_->DeleteCommittedFiles();
+  EXPECT_FALSE(OthersSee(a.id)) << "the purge committed alone must stay done";
+  EXPECT_TRUE(OthersSee(b.id)) << "a rolled-back purge's record is gone";
+  EXPECT_TRUE(fs::exists(b_file)) << "a rolled-back purge's file was deleted";
+  auto row = cli_->ArtifactById(b.id);
+  ASSERT_TRUE(row.ok() && row->has_value());
+  EXPECT_EQ((*row)->state, kStateTrash);
 }
 
 TEST_F(SessionTest, StagingFilesAreMadeAheadAndRemovedAtStop) {
