@@ -242,31 +242,32 @@ struct Registry::Impl {
 
   // ---------------------------------------------------------------- reading rows
 
-  static Artifact ReadArtifact(const Statement& st) {
+  // The artifact columns (a_cols) from column `c` on.
+  static Artifact ReadArtifact(const Statement& st, int c = 0) {
     Artifact a;
-    a.id = st.Int(0);
-    a.uid = st.Text(1);
-    a.key = st.OptText(2);
-    a.suffix = st.Text(3);
-    a.description = st.OptText(4);
-    a.accessor = st.OptText(5);
-    a.size = st.OptInt(6);
-    a.hash = st.OptText(7);
-    a.hash_type = st.OptText(8);
-    a.n_objects = st.OptInt(9);
-    a.n_observations = st.OptInt(10);
-    a.state = static_cast<int>(st.Int(11));
-    a.key_is_virtual = st.Int(12) != 0;
-    a.real_key = st.OptText(13);
-    a.version = st.OptText(14);
-    a.is_latest = st.Int(15) != 0;
-    a.is_folder = st.Int(16) != 0;
-    a.storage_id = st.Int(17);
-    a.transform_id = st.OptInt(18);
-    a.run_id = st.OptInt(19);
-    a.created_by_id = st.Int(20);
-    a.created_at = st.Text(21);
-    a.updated_at = st.Text(22);
+    a.id = st.Int(c + 0);
+    a.uid = st.Text(c + 1);
+    a.key = st.OptText(c + 2);
+    a.suffix = st.Text(c + 3);
+    a.description = st.OptText(c + 4);
+    a.accessor = st.OptText(c + 5);
+    a.size = st.OptInt(c + 6);
+    a.hash = st.OptText(c + 7);
+    a.hash_type = st.OptText(c + 8);
+    a.n_objects = st.OptInt(c + 9);
+    a.n_observations = st.OptInt(c + 10);
+    a.state = static_cast<int>(st.Int(c + 11));
+    a.key_is_virtual = st.Int(c + 12) != 0;
+    a.real_key = st.OptText(c + 13);
+    a.version = st.OptText(c + 14);
+    a.is_latest = st.Int(c + 15) != 0;
+    a.is_folder = st.Int(c + 16) != 0;
+    a.storage_id = st.Int(c + 17);
+    a.transform_id = st.OptInt(c + 18);
+    a.run_id = st.OptInt(c + 19);
+    a.created_by_id = st.Int(c + 20);
+    a.created_at = st.Text(c + 21);
+    a.updated_at = st.Text(c + 22);
     return a;
   }
 
@@ -1025,6 +1026,63 @@ Result<std::vector<Artifact>> Registry::Members(int64_t collection_id) {
   REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->members));
   st->Bind(1, collection_id);
   return Impl::CollectArtifacts(*st);
+}
+
+Result<std::vector<Registry::MemberLink>> Registry::MemberLinks(int64_t collection_id) {
+  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached("SELECT l.id, " + impl_->a_cols + " FROM " +
+                                                impl_->link + " l JOIN " + impl_->art.q +
+                                                " a ON a.id = l.artifact_id WHERE "
+                                                "l.collection_id = ?1 ORDER BY l.id"));
+  st->Bind(1, collection_id);
+  std::vector<MemberLink> out;
+  for (;;) {
+    REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) return out;
+    MemberLink m;
+    m.link_id = st->Int(0);
+    m.artifact = Impl::ReadArtifact(*st, 1);
+    out.push_back(std::move(m));
+  }
+}
+
+Status Registry::Tune(Role role) {
+  switch (role) {
+    case Role::kDefault: return Status();
+    case Role::kBulk: return conn_->Exec("PRAGMA cache_size = -65536");
+    case Role::kMountWriter:
+      if (conn_->read_only()) return Status();
+      return conn_->Exec(
+          "PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384");
+    case Role::kMaintenance: return conn_->Exec("PRAGMA wal_autocheckpoint = 0");
+  }
+  return Status();
+}
+
+Status Registry::InReadSnapshot(const std::function<Status()>& fn) {
+  if (conn_->InTransaction()) return fn();
+  REGFS_RETURN_IF_ERROR(conn_->Exec("BEGIN"));
+  Status st = fn();
+  Status end = conn_->Exec(st.ok() ? "COMMIT" : "ROLLBACK");
+  return st.ok() ? end : st;
+}
+
+Result<bool> Registry::ChangedElsewhere() {
+  REGFS_ASSIGN_OR_RETURN(int64_t v, conn_->DataVersion());
+  bool changed = seen_version_ && *seen_version_ != v;
+  seen_version_ = v;
+  return changed;
+}
+
+Status Registry::Checkpoint(bool only_if_large) {
+  if (conn_->read_only()) return Status();
+  if (only_if_large) {
+    // SQLite's own threshold (1,000 pages of 4 KiB).
+    constexpr off_t kWalLimit = 4 << 20;
+    struct stat st;
+    if (stat((info_->db_path + "-wal").c_str(), &st) != 0 || st.st_size < kWalLimit)
+      return Status();
+  }
+  return conn_->Exec("PRAGMA wal_checkpoint(PASSIVE)").Annotate("checkpoint of " + info_->db_path);
 }
 
 Result<std::optional<std::string>> Registry::ProtectionReason(const Artifact& a) {

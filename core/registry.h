@@ -135,6 +135,36 @@ class Registry {
   // collection <uid>", "referenced by <table>.<column>"; nullopt when it may be.
   Result<std::optional<std::string>> ProtectionReason(const Artifact& a);
 
+  // Members with the ids of their link rows, in link order.
+  struct MemberLink {
+    int64_t link_id = 0;
+    Artifact artifact;
+  };
+  Result<std::vector<MemberLink>> MemberLinks(int64_t collection_id);
+
+  // ---------------------------------------------------------------- connection use
+  // What a registry's connection is for; Tune sets the database up for it.
+  enum class Role {
+    kDefault,      // the CLI's one-off commands
+    kBulk,         // `regfs add` of many files: a large page cache for its one transaction
+    kMountWriter,  // the mount's single writer: no automatic checkpoints (the poller's
+                   // kMaintenance registry makes them), statement journals in memory (a
+                   // purge in a batch is a savepoint), a 16 MiB page cache
+    kMaintenance,  // the mount's poller: checkpoints, off the request path
+  };
+  Status Tune(Role role);
+  // Runs `fn` in one read snapshot, so that several queries see one state of the registry.
+  // Inside a write transaction (a batch), that transaction is the snapshot.
+  Status InReadSnapshot(const std::function<Status()>& fn);
+  // True when another connection (another process or host: the CLI, LaminDB, another mount)
+  // committed a change since the previous call. The first call only remembers where the
+  // registry stands and returns false.
+  Result<bool> ChangedElsewhere();
+  // Copies committed changes from the write-ahead log into the database file: always, or
+  // only once the log has grown past the usual threshold (`only_if_large`). Never waits for
+  // readers or writers; what it cannot copy now it copies the next time.
+  Status Checkpoint(bool only_if_large);
+
   // ---------------------------------------------------------------- transitions
   // Each is one transaction; kNotFound when the record does not exist, kInvalid when it is
   // not in the state the transition starts from.
@@ -223,6 +253,7 @@ class Registry {
   std::unique_ptr<Connection> conn_;
   std::unique_ptr<Impl> impl_;
   bool sync_writes_ = true;
+  std::optional<int64_t> seen_version_;  // ChangedElsewhere's last look
   bool batch_pending_ = false;
   bool in_batch_ = false;
   std::function<void(const Status&)> on_batch_end_;

@@ -556,7 +556,7 @@ int CmdAdd(const Context& ctx, const Args& args) {
   // One transaction for every file: SQLite's default 2 MiB page cache would spill it and
   // read the indexes back again and again (measured on 100k artifacts, 10k files added:
   // 26,100 pwrite and 25,700 pread calls; with 64 MiB, 3,000 and 4,600).
-  Status cache = reg.conn().Exec("PRAGMA cache_size = -65536");
+  Status cache = reg.Tune(Registry::Role::kBulk);
   if (!cache.ok()) return Fail("add", cache);
   auto saved = reg.SaveMany(std::move(items));
   if (!saved.ok()) {

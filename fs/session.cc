@@ -52,15 +52,11 @@ Status Session::Start() {
   writer_->set_sync_writes(cfg_.sync);
   writer_->set_batch_pending(true);  // cleared by the poller when idle, and at unmount
   if (!cfg_.read_only) {
-    // Checkpoints run on the poller's connection (MaybeCheckpoint), not inside a commit of a
+    // Checkpoints run on the poller's registry (MaybeCheckpoint), not inside a commit of a
     // request: copying the log into the database and syncing it costs a request nothing.
-    REGFS_RETURN_IF_ERROR(writer_->conn().Exec("PRAGMA wal_autocheckpoint = 0"));
-    // A purge in a batch is a savepoint: its statement journal stays in memory (not a
-    // temporary file per purge), and the batch's pages stay in the cache until it commits.
-    REGFS_RETURN_IF_ERROR(writer_->conn().Exec("PRAGMA temp_store = MEMORY"));
-    REGFS_RETURN_IF_ERROR(writer_->conn().Exec("PRAGMA cache_size = -16384"));
-    REGFS_ASSIGN_OR_RETURN(checkpointer_, Connection::Open(info_->db_path, {}));
-    REGFS_RETURN_IF_ERROR(checkpointer_->Exec("PRAGMA wal_autocheckpoint = 0"));
+    REGFS_RETURN_IF_ERROR(writer_->Tune(Registry::Role::kMountWriter));
+    REGFS_ASSIGN_OR_RETURN(checkpointer_, Registry::Open(info_));
+    REGFS_RETURN_IF_ERROR(checkpointer_->Tune(Registry::Role::kMaintenance));
   }
   if (!cfg_.read_only) {
     auto done = writer_->FinishPending();
@@ -72,7 +68,7 @@ Status Session::Start() {
     Status cs = info_->storage->CleanStaging();
     if (!cs.ok()) log::Warn("cleaning staging files: " + cs.ToString());
   }
-  REGFS_ASSIGN_OR_RETURN(writer_data_version_, writer_->conn().DataVersion());
+  REGFS_RETURN_IF_ERROR(writer_->ChangedElsewhere().status());  // remembers where it stands
   poller_ = std::thread([this] { PollLoop(); });
   notifier_ = std::thread([this] { NotifyLoop(); });
   prefetcher_ = std::thread([this] { PrefetchLoop(); });
@@ -127,7 +123,7 @@ void Session::Stop() {
     if (!flushed.ok()) log::Warn("clearing finished purges at unmount: " + flushed.ToString());
   }
   if (checkpointer_) {
-    Status s = checkpointer_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+    Status s = checkpointer_->Checkpoint(/*only_if_large=*/false);
     if (!s.ok()) log::Warn("checkpoint at unmount: " + s.ToString());
   }
 }
@@ -185,11 +181,8 @@ Result<Session::Writer> Session::AcquireWriter(WriterUse use) {
   if (cfg_.read_only) return Status::ReadOnly("the mount is read-only (-o ro)");
   std::unique_lock<std::mutex> lk(writer_mu_);
   // An external commit since we last looked: make sure the view is reloaded afterwards.
-  auto v = writer_->conn().DataVersion();
-  if (v.ok() && *v != writer_data_version_) {
-    writer_data_version_ = *v;
-    reload_wanted_ = true;
-  }
+  auto changed = writer_->ChangedElsewhere();
+  if (changed.ok() && *changed) reload_wanted_ = true;
   int64_t now = SteadyNs();
   if (use == WriterUse::kAlone || batch_ops_ >= kBatchMax ||
       now - batch_started_ns_.load() >= std::chrono::nanoseconds(kBatchAge).count())
@@ -289,13 +282,9 @@ FileRec FromListed(const Registry::Listed& l) {
                      l.is_latest, l.is_folder);
 }
 
-// Runs `fn` in one read transaction, so that several statements see one snapshot.
+// Runs `fn` in one read snapshot, so that several statements see one state.
 Status InReadSnapshot(Registry& reg, const std::function<Status()>& fn) {
-  if (reg.conn().InTransaction()) return fn();  // the writer in a batch: one snapshot already
-  REGFS_RETURN_IF_ERROR(reg.conn().Exec("BEGIN"));
-  Status st = fn();
-  Status end = reg.conn().Exec(st.ok() ? "COMMIT" : "ROLLBACK");
-  return st.ok() ? end : st;
+  return reg.InReadSnapshot(fn);
 }
 
 }  // namespace
@@ -620,22 +609,12 @@ Result<std::vector<MemberRec>> Session::Members(int64_t collection_id) {
     if (it != members_.end()) return it->second;
   }
   REGFS_ASSIGN_OR_RETURN(auto reader, AcquireReader());
-  REGFS_ASSIGN_OR_RETURN(auto arts, reader->Members(collection_id));
-  // Link ids, in the same order as Members() returns the artifacts.
-  REGFS_ASSIGN_OR_RETURN(
-      auto st,
-      reader->conn().Prepare("SELECT id FROM " + QuoteId(info_->schema.collection_artifact) +
-                             " WHERE collection_id = ?1 ORDER BY id"));
-  st.Bind(1, collection_id);
+  REGFS_ASSIGN_OR_RETURN(auto links, reader->MemberLinks(collection_id));
   std::vector<MemberRec> out;
-  size_t i = 0;
-  for (;;) {
-    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row || i >= arts.size()) break;
+  for (auto& l : links) {
     MemberRec m;
-    m.link_id = st.Int(0);
-    m.file = MakeFileRec(arts[i++]);
-    // Members are named by the last component of their key.
+    m.link_id = l.link_id;
+    m.file = MakeFileRec(l.artifact);  // named by the last component of its key
     out.push_back(std::move(m));
   }
   std::lock_guard<std::mutex> lk(members_mu_);
@@ -1249,13 +1228,8 @@ void Session::NotifyLoop() {
 
 void Session::MaybeCheckpoint() {
   if (!checkpointer_) return;
-  // SQLite's own threshold (1,000 pages of 4 KiB).
-  constexpr off_t kWalLimit = 4 << 20;
-  struct stat st;
-  if (stat((info_->db_path + "-wal").c_str(), &st) != 0 || st.st_size < kWalLimit) return;
-  // PASSIVE: never waits for readers or writers; what it cannot copy now it copies next time.
-  Status s = checkpointer_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
-  if (!s.ok()) log::Warn("checkpoint of " + info_->db_path + ": " + s.ToString());
+  Status s = checkpointer_->Checkpoint(/*only_if_large=*/true);
+  if (!s.ok()) log::Warn(s.ToString());
 }
 
 void Session::PollLoop() {
@@ -1270,11 +1244,8 @@ void Session::PollLoop() {
       if (wlk.owns_lock()) {
         Status flushed = writer_->FlushPending();
         if (!flushed.ok()) log::Warn("clearing finished purges: " + flushed.ToString());
-        auto v = writer_->conn().DataVersion();
-        if (v.ok() && *v != writer_data_version_) {
-          writer_data_version_ = *v;
-          changed = true;
-        }
+        auto v = writer_->ChangedElsewhere();
+        changed = v.ok() && *v;
       }
     }
     if (changed || reload_wanted_.exchange(false)) {

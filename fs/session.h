@@ -318,8 +318,7 @@ class Session {
 
   std::mutex writer_mu_;
   std::unique_ptr<Registry> writer_;
-  std::unique_ptr<Connection> checkpointer_;  // poller thread only; null when read-only
-  int64_t writer_data_version_ = 0;
+  std::unique_ptr<Registry> checkpointer_;  // poller thread only; null when read-only
 
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Registry>> pool_;

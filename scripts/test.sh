@@ -1,29 +1,36 @@
 #!/usr/bin/env bash
 # Builds regfs and runs every test (unit, CLI, mount) with ctest.
 #
-#   scripts/test.sh              RelWithDebInfo build in build/
-#   scripts/test.sh --sanitize   AddressSanitizer + UndefinedBehaviorSanitizer, in build-asan/
-#   scripts/test.sh --tsan       ThreadSanitizer, in build-tsan/
-#   scripts/test.sh --quick      skip the mount and fuzz tests
+#   scripts/test.sh                 RelWithDebInfo build in build/, warnings as errors
+#   scripts/test.sh --sanitize      AddressSanitizer + UndefinedBehaviorSanitizer, in build-asan/
+#   scripts/test.sh --thread-safety clang with -Wthread-safety as errors, in build-tsa/
+#                                   (the lock annotations of core/sync.h checked; then the
+#                                   unit and CLI tests of that build)
+#   scripts/test.sh --tsan          ThreadSanitizer, in build-tsan/
+#   scripts/test.sh --release       a user's plain `cmake -DCMAKE_BUILD_TYPE=Release` build
+#                                   (no -Werror), in build-release/; unit and CLI tests
+#   scripts/test.sh --quick         skip the mount and fuzz tests
 #
 # Exits with ctest's status. Mount tests need /dev/fuse: without it they are skipped, or
 # fail when CI=true.
 set -euo pipefail
 
 usage() {
-  echo "usage: scripts/test.sh [--sanitize | --tsan] [--quick]"
+  echo "usage: scripts/test.sh [--sanitize | --thread-safety | --tsan | --release] [--quick]"
 }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/deps.sh
 source "$repo/scripts/lib/deps.sh"
 
-mode=release
+mode=normal
 quick=0
 for arg in "$@"; do
   case $arg in
     --sanitize) mode=asan ;;
     --tsan) mode=tsan ;;
+    --thread-safety) mode=tsa ;;
+    --release) mode=plain-release ;;
     --quick) quick=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "scripts/test.sh: unknown option $arg" >&2; usage >&2; exit 2 ;;
@@ -33,18 +40,31 @@ done
 regfs_install_deps || exit 1
 
 build_dir=$repo/build
-cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGFS_SANITIZE=OFF -DREGFS_TSAN=OFF)
+dev=(-DREGFS_WERROR=ON -DREGFS_SANITIZE=OFF -DREGFS_TSAN=OFF -DREGFS_THREAD_SAFETY=OFF)
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "${dev[@]}")
 case $mode in
   asan)
     build_dir=$repo/build-asan
-    cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGFS_SANITIZE=ON -DREGFS_TSAN=OFF)
+    cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "${dev[@]}" -DREGFS_SANITIZE=ON)
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     ;;
   tsan)
     build_dir=$repo/build-tsan
-    cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGFS_SANITIZE=OFF -DREGFS_TSAN=ON)
+    cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "${dev[@]}" -DREGFS_TSAN=ON)
     export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+    ;;
+  tsa)
+    build_dir=$repo/build-tsa
+    cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "${dev[@]}" -DREGFS_THREAD_SAFETY=ON
+      -DCMAKE_CXX_COMPILER=clang++)
+    quick=1
+    ;;
+  plain-release)
+    # Exactly what a user types: no regfs options at all.
+    build_dir=$repo/build-release
+    cmake_args=(-DCMAKE_BUILD_TYPE=Release)
+    quick=1
     ;;
 esac
 

@@ -3,7 +3,7 @@
 # Sourced by scripts/start.sh and scripts/test.sh.
 
 REGFS_PACKAGES=(
-  libfuse3-dev fuse3 libsqlite3-dev sqlite3 libssl-dev libgtest-dev
+  libfuse3-dev fuse3 libsqlite3-dev sqlite3 libssl-dev libgtest-dev libpq-dev libcurl4-openssl-dev
   cmake g++ pkg-config attr rsync libglib2.0-bin openssl util-linux clang python3
 )
 
