@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/sql/open.h"
 #include "core/uid.h"
 
 namespace regfs {
@@ -137,19 +137,19 @@ void RemoveDbFiles(const std::string& db) {
 }
 
 // Fills the storage and user fields of `info` from the open database.
-Status FindRows(Connection& conn, InstanceInfo& info) {
+Status FindRows(SqlDb& db, InstanceInfo& info) {
   const Schema& s = info.schema;
   REGFS_ASSIGN_OR_RETURN(
-      auto st, conn.Prepare("SELECT id, uid, root FROM " + QuoteId(s.storage) + " ORDER BY id"));
+      auto st, db.Prepare("SELECT id, uid, root FROM " + QuoteId(s.storage) + " ORDER BY id"));
   struct Row {
     int64_t id;
     std::string uid, root;
   };
   std::vector<Row> rows;
   for (;;) {
-    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
+    REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    rows.push_back({st.Int(0), st.Text(1), st.Text(2)});
+    rows.push_back({st->Int(0), st->Text(1), st->Text(2)});
   }
   const Row* found = nullptr;
   // The row whose root is this directory, written with or without a trailing '/' or through
@@ -190,12 +190,12 @@ Status FindRows(Connection& conn, InstanceInfo& info) {
   info.storage_id = found->id;
   info.storage_uid = found->uid;
 
-  REGFS_ASSIGN_OR_RETURN(auto us, conn.Prepare("SELECT id FROM " + QuoteId(s.user) +
-                                               " ORDER BY (handle = ?1) DESC, id LIMIT 1"));
-  us.Bind(1, LoginName());
-  REGFS_ASSIGN_OR_RETURN(bool has_user, us.Step());
+  REGFS_ASSIGN_OR_RETURN(auto us, db.Prepare("SELECT id FROM " + QuoteId(s.user) +
+                                             " ORDER BY (handle = ?1) DESC, id LIMIT 1"));
+  us->Bind(1, LoginName());
+  REGFS_ASSIGN_OR_RETURN(bool has_user, us->Step());
   // No user row at all still allows reading; a write then fails on the foreign key.
-  info.user_id = has_user ? us.Int(0) : 0;
+  info.user_id = has_user ? us->Int(0) : 0;
   // The row denotes this directory (exactly, through a symlink, or by uid after a move), so
   // every stored path is built from the canonical ROOT: one spelling for all path checks.
   info.storage = std::make_unique<Storage>(info.root, info.root, info.storage_id);
@@ -263,25 +263,24 @@ Status InitInstance(const std::string& root_arg) {
   std::string db = root + "/" + hex + ".lndb";
   std::string storage_uid = NewStorageUid();
   Status st = [&]() -> Status {
-    REGFS_ASSIGN_OR_RETURN(auto conn, Connection::Open(db, {.read_only = false, .create = true}));
+    REGFS_ASSIGN_OR_RETURN(auto conn, OpenSqlDb(db, {.read_only = false, .create = true}));
     REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn));
     REGFS_RETURN_IF_ERROR(CreateV07Tables(*conn));
     REGFS_ASSIGN_OR_RETURN(Schema schema, DetectSchema(*conn));
     std::string now = NowTimestamp();
     REGFS_ASSIGN_OR_RETURN(auto user, conn->Prepare("INSERT INTO " + QuoteId(schema.user) +
                                                     " (uid, handle, name, created_at, updated_at) "
-                                                    "VALUES (?1, ?2, NULL, ?3, ?3)"));
-    user.Bind(1, NewUserUid()).Bind(2, LoginName()).Bind(3, now);
-    REGFS_RETURN_IF_ERROR(user.Run());
-    int64_t user_id = conn->LastInsertId();
+                                                    "VALUES (?1, ?2, NULL, ?3, ?3) RETURNING id"));
+    user->Bind(1, NewUserUid()).Bind(2, LoginName()).Bind(3, now);
+    REGFS_ASSIGN_OR_RETURN(int64_t user_id, user->RunReturningId());
     REGFS_ASSIGN_OR_RETURN(
         auto storage,
         conn->Prepare("INSERT INTO " + QuoteId(schema.storage) +
                       " (created_at, updated_at, uid, root, description, type, region, "
                       "instance_uid, run_id, created_by_id) "
                       "VALUES (?1, ?1, ?2, ?3, NULL, 'local', NULL, NULL, NULL, ?4)"));
-    storage.Bind(1, now).Bind(2, storage_uid).Bind(3, root).Bind(4, user_id);
-    REGFS_RETURN_IF_ERROR(storage.Run());
+    storage->Bind(1, now).Bind(2, storage_uid).Bind(3, root).Bind(4, user_id);
+    REGFS_RETURN_IF_ERROR(storage->Run());
     REGFS_RETURN_IF_ERROR(EnsureRegfsObjects(*conn, schema));
     return txn->Commit();
   }();
@@ -310,7 +309,7 @@ Result<std::shared_ptr<const InstanceInfo>> OpenInstance(const std::string& root
   {
     // Detection reads only: a database regfs does not understand is never touched, not
     // even by the switch to WAL mode that a writable connection makes.
-    auto conn = Connection::Open(info->db_path, {.read_only = true});
+    auto conn = OpenSqlDb(info->db_path, {.read_only = true});
     if (!conn.ok()) return conn.status().Annotate(ctx);
     auto schema = DetectSchema(**conn);
     if (!schema.ok()) return schema.status().Annotate(ctx);
@@ -318,13 +317,18 @@ Result<std::shared_ptr<const InstanceInfo>> OpenInstance(const std::string& root
     REGFS_RETURN_IF_ERROR(FindRows(**conn, *info).Annotate(ctx));
   }
   if (!read_only) {
-    auto conn = Connection::Open(info->db_path, {.read_only = false});
+    auto conn = OpenSqlDb(info->db_path, {.read_only = false});
     Status st = conn.ok() ? EnsureRegfsObjects(**conn, info->schema) : conn.status();
     // Writable by mode bits but refused by the filesystem (a read-only mount): read instead.
     if (st.code() == Status::Code::kReadOnly) {
       read_only = true;
     } else if (!st.ok()) {
       return st.Annotate(ctx);
+    } else {
+      // Kept open for the instance's life: the database's journal mode goes back to the one
+      // it was found in when the last connection of this process closes (core/sql/sqlite_db.h),
+      // so one switch to WAL and back serves every registry of the instance.
+      info->anchor = std::move(*conn);
     }
   }
   info->read_only = read_only;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/schema.h"
+#include "core/sql/sql_db.h"
 #include "core/status.h"
 #include "core/storage.h"
 
@@ -13,17 +14,19 @@ namespace regfs {
 
 // Immutable facts about an open instance, shared by every connection and thread.
 struct InstanceInfo {
-  std::string root;        // absolute, canonical
-  std::string db_path;     // ROOT/.lamindb/lamin.db or ROOT/<uuid-hex>.lndb
+  std::string root;     // absolute, canonical
+  std::string db_path;  // ROOT/.lamindb/lamin.db or ROOT/<uuid-hex>.lndb
   Schema schema;
   int64_t storage_id = 0;  // the storage row whose root is this instance
   std::string storage_uid;
-  int64_t user_id = 0;     // created_by_id for new rows: the user whose handle is the login
-                           // name, else the lowest user id
+  int64_t user_id = 0;  // created_by_id for new rows: the user whose handle is the login
+                        // name, else the lowest user id
   std::unique_ptr<Storage> storage;
   // True when opened read-only: asked for, or because the database file or its directory is
   // not writable. Registry::Open then opens read-only too.
   bool read_only = false;
+  // A writable connection held, unused, while the instance is open (null when read-only).
+  std::unique_ptr<SqlDb> anchor;
 };
 
 // -C ROOT, else $REGFS_INSTANCE, else the nearest ancestor of the working directory that

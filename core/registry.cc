@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <stdio.h>  // renameat2
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 #include <tuple>
 
 #include "core/clock.h"
+#include "core/sql/open.h"
 #include "core/storage.h"
 #include "core/uid.h"
 
@@ -123,7 +123,7 @@ struct Tbl {
 // ------------------------------------------------------------------------------ Impl
 
 struct Registry::Impl {
-  Impl(const InstanceInfo& info, Connection& conn) : info(info), s(info.schema), conn(conn) {
+  Impl(const InstanceInfo& info, SqlDb& db) : info(info), s(info.schema), db(db) {
     auto q = [](const std::string& c) { return QuoteId(c); };
     art = Tbl{q(s.artifact), q(s.state_col), s.artifact_has_is_latest};
     coll = Tbl{q(s.collection), q(s.collection_state_col), s.collection_has_is_latest};
@@ -143,7 +143,7 @@ struct Registry::Impl {
                   "AND b.id > a.id)))";
     std::string folder = s.folder_flag_col.empty()
                              ? "(a." + q(s.n_objects_col) + " IS NOT NULL)"
-                             : "(coalesce(a." + q(s.folder_flag_col) + ", 0) = 1)";
+                             : "coalesce(a." + q(s.folder_flag_col) + ", FALSE)";
     // Column order is ReadArtifact's; `is_latest` is the expression for regfs_is_latest.
     auto cols = [&](const std::string& is_latest) {
       return "a.id, a.uid, a.key, a.suffix, " + aopt("description") + ", " + acol(s.accessor_col) +
@@ -158,7 +158,7 @@ struct Registry::Impl {
     // The same row for the transitions: they use is_latest only where the column exists, so
     // without it the per-row family subquery is left out.
     std::string sel_tx =
-        s.artifact_has_is_latest ? sel_a : "SELECT " + cols("1") + " FROM " + art.q + " a ";
+        s.artifact_has_is_latest ? sel_a : "SELECT " + cols("TRUE") + " FROM " + art.q + " a ";
     const char* newest_first = "regfs_is_latest DESC, a.created_at DESC, a.id DESC";
 
     by_id = sel_a + "WHERE a.id = ?1";
@@ -205,18 +205,19 @@ struct Registry::Impl {
       names += (i ? ", " : "") + q(insert_cols[i]);
       params += (i ? ", ?" : "?") + std::to_string(i + 1);
     }
-    insert_artifact = "INSERT INTO " + art.q + " (" + names + ") VALUES (" + params + ")";
+    insert_artifact =
+        "INSERT INTO " + art.q + " (" + names + ") VALUES (" + params + ") RETURNING id";
 
     // The light listing of the mount (Registry::Listed), in ReadListed's column order. A
     // unary + keeps SQLite on the key index (the state index matches nearly every row).
     std::string l_state = QuoteId(s.state_col);
     std::string l_folder = s.folder_flag_col.empty()
                                ? "(" + QuoteId(s.n_objects_col) + " IS NOT NULL)"
-                               : "(coalesce(" + QuoteId(s.folder_flag_col) + ", 0) = 1)";
+                               : "coalesce(" + QuoteId(s.folder_flag_col) + ", FALSE)";
     std::string l_sel =
         "SELECT id, uid, CASE WHEN typeof(key) = 'text' THEN key END, suffix, "
         "coalesce(size, 0), created_at, updated_at, " +
-        l_state + ", " + (s.artifact_has_is_latest ? "is_latest" : "1") + ", " + l_folder +
+        l_state + ", " + (s.artifact_has_is_latest ? "is_latest" : "TRUE") + ", " + l_folder +
         " FROM " + art.q + " ";
     std::string shown = "+" + l_state + " IN (1, -1)";
     list_keyless =
@@ -229,7 +230,7 @@ struct Registry::Impl {
 
   const InstanceInfo& info;
   const Schema& s;
-  Connection& conn;
+  SqlDb& db;
   Tbl art, coll;
   std::string link;
   std::string a_cols, sel_a, sel_c;
@@ -257,11 +258,11 @@ struct Registry::Impl {
     a.n_objects = st.OptInt(c + 9);
     a.n_observations = st.OptInt(c + 10);
     a.state = static_cast<int>(st.Int(c + 11));
-    a.key_is_virtual = st.Int(c + 12) != 0;
+    a.key_is_virtual = st.Bool(c + 12);
     a.real_key = st.OptText(c + 13);
     a.version = st.OptText(c + 14);
-    a.is_latest = st.Int(c + 15) != 0;
-    a.is_folder = st.Int(c + 16) != 0;
+    a.is_latest = st.Bool(c + 15);
+    a.is_folder = st.Bool(c + 16);
     a.storage_id = st.Int(c + 17);
     a.transform_id = st.OptInt(c + 18);
     a.run_id = st.OptInt(c + 19);
@@ -313,7 +314,7 @@ struct Registry::Impl {
   }
 
   Result<std::optional<Artifact>> GetArtifact(int64_t id) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(by_id));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(by_id));
     st->Bind(1, id);
     REGFS_ASSIGN_OR_RETURN(auto v, CollectArtifacts(*st));
     return First(std::move(v));
@@ -321,7 +322,7 @@ struct Registry::Impl {
 
   // The row a transition acts on (is_latest as stored; without the column, true).
   Result<Artifact> MustArtifact(int64_t id, std::string_view what) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(by_id_tx));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(by_id_tx));
     st->Bind(1, id);
     REGFS_ASSIGN_OR_RETURN(auto v, CollectArtifacts(*st));
     std::optional<Artifact> a = First(std::move(v));
@@ -332,20 +333,20 @@ struct Registry::Impl {
   }
 
   Result<std::vector<Artifact>> ByKey(std::string_view key, int state) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(by_key));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(by_key));
     st->Bind(1, key).Bind(2, state);
     return CollectArtifacts(*st);
   }
 
   Result<std::vector<Artifact>> Family(const std::string& stem) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(family));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(family));
     st->Bind(1, stem).Bind(2, StemEnd(stem));
     return CollectArtifacts(*st);
   }
 
   Result<std::vector<Artifact>> Under(std::string_view dir_in, int state) {
     std::string dir = StripSlashes(std::string(dir_in));
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(under));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(under));
     // '0' is the byte after '/': [dir/, dir0) is every key below dir, and nothing else.
     if (dir.empty()) {
       st->Bind(1, "").Bind(2, "\xff");  // above every UTF-8 lead byte
@@ -357,7 +358,7 @@ struct Registry::Impl {
   }
 
   Result<std::optional<Collection>> GetCollection(int64_t id) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(sel_c + "WHERE c.id = ?1"));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(sel_c + "WHERE c.id = ?1"));
     st->Bind(1, id);
     REGFS_ASSIGN_OR_RETURN(auto v, CollectCollections(*st));
     return First(std::move(v));
@@ -374,7 +375,7 @@ struct Registry::Impl {
   // ---------------------------------------------------------------- writing rows
 
   Status RunCached(const std::string& sql, const std::function<void(Statement&)>& bind) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(sql));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(sql));
     bind(*st);
     return st->Run();
   }
@@ -386,16 +387,16 @@ struct Registry::Impl {
 
   Status SetLatest(const Tbl& t, int64_t id, bool latest, const std::string& now) {
     return RunCached("UPDATE " + t.q + " SET is_latest = ?2, updated_at = ?3 WHERE id = ?1",
-                     [&](Statement& st) { st.Bind(1, id).Bind(2, latest ? 1 : 0).Bind(3, now); });
+                     [&](Statement& st) { st.Bind(1, id).Bind(2, latest).Bind(3, now); });
   }
 
   // Clears is_latest on every row of the family on branch `state` except `keep`.
   Status ClearFamilyLatest(const Tbl& t, const std::string& stem, int state, int64_t keep,
                            const std::string& now) {
     return RunCached("UPDATE " + t.q +
-                         " SET is_latest = 0, updated_at = ?5 WHERE uid >= ?1 AND "
+                         " SET is_latest = FALSE, updated_at = ?5 WHERE uid >= ?1 AND "
                          "uid < ?2 AND +" +
-                         t.state + " = ?3 AND id <> ?4 AND +is_latest = 1",
+                         t.state + " = ?3 AND id <> ?4 AND +is_latest = TRUE",
                      [&](Statement& st) {
                        st.Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, keep);
                        st.Bind(5, now);
@@ -412,11 +413,11 @@ struct Registry::Impl {
     REGFS_RETURN_IF_ERROR(SetLatest(t, id, false, now));
     std::string fam = "uid >= ?1 AND uid < ?2 AND +" + t.state + " = ?3 AND id <> ?4";
     return RunCached(
-        "UPDATE " + t.q + " SET is_latest = 1, updated_at = ?5 WHERE id = (SELECT id FROM " + t.q +
-            " WHERE " + fam +
+        "UPDATE " + t.q + " SET is_latest = TRUE, updated_at = ?5 WHERE id = (SELECT id FROM " +
+            t.q + " WHERE " + fam +
             " ORDER BY created_at DESC, id DESC LIMIT 1) AND NOT EXISTS "
             "(SELECT 1 FROM " +
-            t.q + " WHERE " + fam + " AND +is_latest = 1)",
+            t.q + " WHERE " + fam + " AND +is_latest = TRUE)",
         [&](Statement& st) {
           st.Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, id).Bind(5, now);
         });
@@ -428,12 +429,12 @@ struct Registry::Impl {
                            const std::string& created_at, int state, const std::string& now) {
     if (!t.has_latest) return Status();
     std::string stem = StemOf(uid);
-    REGFS_ASSIGN_OR_RETURN(auto cur, conn.Cached("SELECT id, created_at FROM " + t.q +
-                                                 " WHERE uid >= ?1 AND "
-                                                 "uid < ?2 AND +" +
-                                                 t.state +
-                                                 " = ?3 AND id <> ?4 AND +is_latest = 1 "
-                                                 "ORDER BY created_at DESC, id DESC LIMIT 1"));
+    REGFS_ASSIGN_OR_RETURN(auto cur, db.Cached("SELECT id, created_at FROM " + t.q +
+                                               " WHERE uid >= ?1 AND "
+                                               "uid < ?2 AND +" +
+                                               t.state +
+                                               " = ?3 AND id <> ?4 AND +is_latest = TRUE "
+                                               "ORDER BY created_at DESC, id DESC LIMIT 1"));
     cur->Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, state).Bind(4, id);
     REGFS_ASSIGN_OR_RETURN(bool has_cur, cur->Step());
     bool newer = !has_cur || std::tie(created_at, id) > std::make_tuple(cur->Text(1), cur->Int(0));
@@ -445,12 +446,11 @@ struct Registry::Impl {
 
   Result<int64_t> AddPending(std::string_view op, const std::string& path,
                              const std::optional<std::string>& path2, const std::string& now) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(std::string("INSERT INTO ") + kPendingTable +
-                                                " (op, path, path2, created_at) "
-                                                "VALUES (?1, ?2, ?3, ?4)"));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(std::string("INSERT INTO ") + kPendingTable +
+                                              " (op, path, path2, created_at) "
+                                              "VALUES (?1, ?2, ?3, ?4) RETURNING id"));
     st->Bind(1, op).Bind(2, path).Bind(3, path2).Bind(4, now);
-    REGFS_RETURN_IF_ERROR(st->Run());
-    return conn.LastInsertId();
+    return st->RunReturningId();
   }
 
   Status DropPending(int64_t id) {
@@ -534,13 +534,13 @@ struct Registry::Impl {
 
   Result<std::optional<std::string>> Protection(const Artifact& a) {
     {
-      REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(member_of));
+      REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(member_of));
       st->Bind(1, a.id);
       REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
       if (row) return std::optional<std::string>("member of collection " + st->Text(0));
     }
     {
-      REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(meta_of));
+      REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(meta_of));
       st->Bind(1, a.id);
       REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
       if (row) return std::optional<std::string>("meta artifact of collection " + st->Text(0));
@@ -553,8 +553,8 @@ struct Registry::Impl {
   Result<std::optional<std::string>> RefReason(const std::vector<Schema::Ref>& refs, int64_t id) {
     for (const auto& r : refs) {
       if (r.not_null) continue;
-      REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached("SELECT 1 FROM " + QuoteId(r.table) + " WHERE " +
-                                                  QuoteId(r.column) + " = ?1 LIMIT 1"));
+      REGFS_ASSIGN_OR_RETURN(auto st, db.Cached("SELECT 1 FROM " + QuoteId(r.table) + " WHERE " +
+                                                QuoteId(r.column) + " = ?1 LIMIT 1"));
       st->Bind(1, id);
       REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
       if (row) return std::optional<std::string>("referenced by " + r.table + "." + r.column);
@@ -577,7 +577,7 @@ struct Registry::Impl {
   // content at `path`: folder versions share one folder, real keys may be shared.
   Result<bool> PathShared(const Artifact& a, const std::string& path) {
     std::string stem = a.stem();
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(path_sharers));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(path_sharers));
     st->Bind(1, stem).Bind(2, StemEnd(stem)).Bind(3, a.key);
     REGFS_ASSIGN_OR_RETURN(auto rows, CollectArtifacts(*st));
     for (const Artifact& o : rows) {
@@ -597,7 +597,7 @@ struct Registry::Impl {
       std::string name = path.substr(managed.size());
       if (name.size() < kStemLen) return false;
       std::string stem = name.substr(0, kStemLen);
-      REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(family));
+      REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(family));
       st->Bind(1, stem).Bind(2, StemEnd(stem));
       REGFS_ASSIGN_OR_RETURN(rows, CollectArtifacts(*st));
     } else {
@@ -607,7 +607,7 @@ struct Registry::Impl {
       REGFS_ASSIGN_OR_RETURN(rows, ByKeyAnyState(rel));
       if (!s.real_key_col.empty()) {
         REGFS_ASSIGN_OR_RETURN(auto st,
-                               conn.Cached(sel_a + "WHERE a." + QuoteId(s.real_key_col) + " = ?1"));
+                               db.Cached(sel_a + "WHERE a." + QuoteId(s.real_key_col) + " = ?1"));
         st->Bind(1, rel);
         REGFS_ASSIGN_OR_RETURN(auto more, CollectArtifacts(*st));
         rows.insert(rows.end(), more.begin(), more.end());
@@ -621,16 +621,17 @@ struct Registry::Impl {
   }
 
   Result<std::vector<Artifact>> ByKeyAnyState(const std::string& key) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(sel_a + "WHERE a.key = ?1"));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(sel_a + "WHERE a.key = ?1"));
     st->Bind(1, key);
     return CollectArtifacts(*st);
   }
 
   // ---------------------------------------------------------------- saving
 
-  Status InsertArtifact(const std::string& uid, const StagedContent& c, const SaveRequest& req,
-                        const std::optional<std::string>& version, const std::string& now) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(insert_artifact));
+  Result<int64_t> InsertArtifact(const std::string& uid, const StagedContent& c,
+                                 const SaveRequest& req, const std::optional<std::string>& version,
+                                 const std::string& now) {
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(insert_artifact));
     for (size_t i = 0; i < insert_cols.size(); ++i) {
       const std::string& col = insert_cols[i];
       int n = static_cast<int>(i + 1);
@@ -653,7 +654,7 @@ struct Registry::Impl {
       else if (col == s.state_col)
         st->Bind(n, kStateVisible);
       else if (col == s.key_virtual_col)
-        st->Bind(n, 1);
+        st->Bind(n, true);
       else if (col == s.version_col)
         st->Bind(n, version);
       else if (col == "storage_id")
@@ -663,11 +664,11 @@ struct Registry::Impl {
       else if (col == "created_at" || col == "updated_at")
         st->Bind(n, now);
       else if (col == "is_latest")
-        st->Bind(n, 1);
+        st->Bind(n, true);
       else if (col == s.folder_flag_col)
-        st->Bind(n, 0);
+        st->Bind(n, false);
     }
-    return st->Run();
+    return st->RunReturningId();
   }
 
   // One save inside the caller's transaction. Published files are appended to `published`
@@ -696,7 +697,7 @@ struct Registry::Impl {
 
     std::optional<Artifact> same;
     {
-      REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached(same_content));
+      REGFS_ASSIGN_OR_RETURN(auto st, db.Cached(same_content));
       st->Bind(1, info.storage_id).Bind(2, req.key).Bind(3, c.hash.hash);
       REGFS_ASSIGN_OR_RETURN(auto v, CollectArtifacts(*st));
       same = First(std::move(v));
@@ -729,8 +730,8 @@ struct Registry::Impl {
       // newer version sitting in the trash is never collided with.
       std::string top = latest->uid;
       {
-        REGFS_ASSIGN_OR_RETURN(auto st, conn.Cached("SELECT max(uid) FROM " + art.q +
-                                                    " WHERE uid >= ?1 AND uid < ?1 || char(127)"));
+        REGFS_ASSIGN_OR_RETURN(auto st, db.Cached("SELECT max(uid) FROM " + art.q +
+                                                  " WHERE uid >= ?1 AND uid < ?1 || char(127)"));
         st->Bind(1, latest->stem());
         REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
         if (row && !st->IsNull(0)) top = st->Text(0);
@@ -756,10 +757,11 @@ struct Registry::Impl {
     REGFS_RETURN_IF_ERROR(
         storage().Publish(c.path, dest, /*durable=*/false).Annotate(ctx + " uid " + uid));
     published->push_back(dest);
-    REGFS_RETURN_IF_ERROR(InsertArtifact(uid, c, req, version, now).Annotate(ctx + " uid " + uid));
+    auto id = InsertArtifact(uid, c, req, version, now);
+    if (!id.ok()) return id.status().Annotate(ctx + " uid " + uid);
     // The new row is what was just inserted (no need to read it back).
     Artifact row;
-    row.id = conn.LastInsertId();
+    row.id = *id;
     row.uid = uid;
     row.key = req.key;
     row.suffix = req.suffix;
@@ -790,14 +792,14 @@ struct Registry::Impl {
 
   Result<std::vector<PendingRow>> ListPending() {
     std::vector<PendingRow> rows;
-    REGFS_ASSIGN_OR_RETURN(bool exists, conn.TableExists(kPendingTable));
+    REGFS_ASSIGN_OR_RETURN(bool exists, db.TableExists(kPendingTable));
     if (!exists) return rows;
-    REGFS_ASSIGN_OR_RETURN(auto st, conn.Prepare(std::string("SELECT id, op, path, path2 FROM ") +
-                                                 kPendingTable + " ORDER BY id"));
+    REGFS_ASSIGN_OR_RETURN(auto st, db.Prepare(std::string("SELECT id, op, path, path2 FROM ") +
+                                               kPendingTable + " ORDER BY id"));
     for (;;) {
-      REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
+      REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
       if (!row) break;
-      rows.push_back(PendingRow{st.Int(0), st.Text(1), st.Text(2), st.OptText(3)});
+      rows.push_back(PendingRow{st->Int(0), st->Text(1), st->Text(2), st->OptText(3)});
     }
     return rows;
   }
@@ -805,10 +807,8 @@ struct Registry::Impl {
 
 // ------------------------------------------------------------------------------ Registry
 
-Registry::Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<Connection> conn)
-    : info_(std::move(info)),
-      conn_(std::move(conn)),
-      impl_(std::make_unique<Impl>(*info_, *conn_)) {}
+Registry::Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<SqlDb> db)
+    : info_(std::move(info)), db_(std::move(db)), impl_(std::make_unique<Impl>(*info_, *db_)) {}
 
 Registry::~Registry() {
   // Best effort: what is not cleared here is cleared by the next FinishPending.
@@ -819,7 +819,7 @@ Registry::~Registry() {
 
 Status Registry::BeginBatch() {
   if (in_batch_) return Status();
-  REGFS_RETURN_IF_ERROR(conn_->Exec("BEGIN IMMEDIATE").Annotate("begin a batch"));
+  REGFS_RETURN_IF_ERROR(db_->BeginTxn(SqlDb::TxnKind::kWrite).Annotate("begin a batch"));
   in_batch_ = true;
   return Status();
 }
@@ -827,9 +827,8 @@ Status Registry::BeginBatch() {
 Status Registry::CommitBatch() {
   if (!in_batch_) return Status();
   in_batch_ = false;
-  Status st = conn_->Exec("COMMIT").Annotate("commit a batch");
-  // A failed COMMIT (a full disk, say) may leave the transaction open: undo all of it.
-  if (!st.ok() && conn_->InTransaction()) (void)conn_->Exec("ROLLBACK");
+  // A failed commit (a full disk, say) rolls the whole batch back.
+  Status st = db_->CommitTxn().Annotate("commit a batch");
   if (on_batch_end_) on_batch_end_(st);
   return st;
 }
@@ -840,7 +839,7 @@ Status Registry::FlushPending() {
   for (const auto& d : done_pending_) dirs.insert(d.dir);
   // The deletions are on disk before the rows that would finish them go.
   for (const std::string& dir : dirs) REGFS_RETURN_IF_ERROR(storage().SyncDir(dir));
-  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   for (const auto& d : done_pending_) REGFS_RETURN_IF_ERROR(impl_->DropPending(d.id));
   REGFS_RETURN_IF_ERROR(txn->Commit().Annotate("clear finished pending deletes"));
   done_pending_.clear();
@@ -851,9 +850,9 @@ Result<std::unique_ptr<Registry>> Registry::Open(std::shared_ptr<const InstanceI
                                                  bool read_only) {
   if (!info || !info->storage) return Status::Invalid("open registry: instance not open");
   bool ro = read_only || info->read_only;
-  auto conn = Connection::Open(info->db_path, {.read_only = ro});
-  if (!conn.ok()) return conn.status().Annotate("open registry of " + info->root);
-  return std::unique_ptr<Registry>(new Registry(std::move(info), std::move(*conn)));
+  auto db = OpenSqlDb(info->db_path, {.read_only = ro});
+  if (!db.ok()) return db.status().Annotate("open registry of " + info->root);
+  return std::unique_ptr<Registry>(new Registry(std::move(info), std::move(*db)));
 }
 
 // ---------------------------------------------------------------- queries
@@ -864,7 +863,7 @@ Result<std::optional<Artifact>> Registry::ArtifactById(int64_t id) {
 
 Result<std::optional<Artifact>> Registry::ArtifactByUid(std::string_view uid) {
   if (uid.size() == 20) {
-    REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->by_uid));
+    REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(impl_->by_uid));
     st->Bind(1, uid);
     REGFS_ASSIGN_OR_RETURN(auto v, Impl::CollectArtifacts(*st));
     return Impl::First(std::move(v));
@@ -872,7 +871,7 @@ Result<std::optional<Artifact>> Registry::ArtifactByUid(std::string_view uid) {
   if (uid.size() == kStemLen) {
     // A stem names its family's latest: the visible latest when there is one.
     std::string stem(uid);
-    REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->by_stem));
+    REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(impl_->by_stem));
     st->Bind(1, stem).Bind(2, StemEnd(stem));
     REGFS_ASSIGN_OR_RETURN(auto v, Impl::CollectArtifacts(*st));
     return Impl::First(std::move(v));
@@ -884,12 +883,12 @@ Status Registry::ForEachArtifact(StateFilter filter,
                                  const std::function<void(const Artifact&)>& fn) {
   // Prepared, not cached: `fn` may call back into this registry, even into this listing.
   bool all = filter == StateFilter::kAll;
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Prepare(all ? impl_->all : impl_->all_of_state));
-  if (!all) st.Bind(1, filter == StateFilter::kVisible ? kStateVisible : kStateTrash);
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Prepare(all ? impl_->all : impl_->all_of_state));
+  if (!all) st->Bind(1, filter == StateFilter::kVisible ? kStateVisible : kStateTrash);
   for (;;) {
-    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
+    REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) return Status();
-    fn(Impl::ReadArtifact(st));
+    fn(Impl::ReadArtifact(*st));
   }
 }
 
@@ -897,12 +896,7 @@ namespace {
 
 // Reads the Listed columns (Impl's list_* queries, in their order) from the current row.
 Registry::Listed ReadListed(Statement& st) {
-  auto view = [&](int col) -> std::string_view {
-    const unsigned char* p = sqlite3_column_text(st.raw(), col);
-    return p ? std::string_view(reinterpret_cast<const char*>(p),
-                                static_cast<size_t>(sqlite3_column_bytes(st.raw(), col)))
-             : std::string_view();
-  };
+  auto view = [&](int col) { return st.TextView(col); };
   Registry::Listed l;
   l.id = st.Int(0);
   l.uid = view(1);
@@ -912,8 +906,8 @@ Registry::Listed ReadListed(Statement& st) {
   l.created_at = view(5);
   l.updated_at = view(6);
   l.state = static_cast<int>(st.Int(7));
-  l.is_latest = st.Int(8) != 0;
-  l.is_folder = st.Int(9) != 0;
+  l.is_latest = st.Bool(8);
+  l.is_folder = st.Bool(9);
   return l;
 }
 
@@ -925,7 +919,7 @@ Status Registry::ListDir(std::string_view dir, int state,
   const std::string prefix = dir.empty() ? std::string() : std::string(dir) + "/";
   if (dir.empty()) {
     // Key-less records (and keys that are not text) are shown at the top.
-    REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->list_keyless));
+    REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(impl_->list_keyless));
     st->Bind(1, state);
     for (;;) {
       REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -935,7 +929,7 @@ Status Registry::ListDir(std::string_view dir, int state,
   }
   // Keys in [dir/, dir0) are exactly those below dir ('0' is the byte after '/'); at the
   // top, every text key (a blob sorts after all text).
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(dir.empty() ? impl_->list_top : impl_->list_range));
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(dir.empty() ? impl_->list_top : impl_->list_range));
   const std::string end = std::string(dir) + "0";
   std::string from = prefix;
   auto bind = [&] {
@@ -965,7 +959,7 @@ Status Registry::ListDir(std::string_view dir, int state,
 }
 
 Status Registry::ListedAt(std::string_view key, const std::function<void(const Listed&)>& fn) {
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->list_at_key));
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(impl_->list_at_key));
   st->Bind(1, key);
   for (;;) {
     REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -975,7 +969,7 @@ Status Registry::ListedAt(std::string_view key, const std::function<void(const L
 }
 
 Result<bool> Registry::ListedById(int64_t id, const std::function<void(const Listed&)>& fn) {
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->list_by_id));
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(impl_->list_by_id));
   st->Bind(1, id);
   REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
   if (row) fn(ReadListed(*st));
@@ -1004,7 +998,7 @@ Result<std::vector<Collection>> Registry::Collections(StateFilter filter) {
   std::string sql = impl_->sel_c;
   if (filter != StateFilter::kAll) sql += "WHERE c." + impl_->coll.state + " = ?1 ";
   sql += "ORDER BY c.id";
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(sql));
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(sql));
   if (filter != StateFilter::kAll) {
     st->Bind(1, filter == StateFilter::kVisible ? kStateVisible : kStateTrash);
   }
@@ -1012,7 +1006,7 @@ Result<std::vector<Collection>> Registry::Collections(StateFilter filter) {
 }
 
 Result<std::optional<Collection>> Registry::CollectionByUid(std::string_view uid) {
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->sel_c + "WHERE c.uid = ?1"));
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(impl_->sel_c + "WHERE c.uid = ?1"));
   st->Bind(1, uid);
   REGFS_ASSIGN_OR_RETURN(auto v, Impl::CollectCollections(*st));
   return Impl::First(std::move(v));
@@ -1023,16 +1017,16 @@ Result<std::optional<Collection>> Registry::CollectionById(int64_t id) {
 }
 
 Result<std::vector<Artifact>> Registry::Members(int64_t collection_id) {
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached(impl_->members));
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached(impl_->members));
   st->Bind(1, collection_id);
   return Impl::CollectArtifacts(*st);
 }
 
 Result<std::vector<Registry::MemberLink>> Registry::MemberLinks(int64_t collection_id) {
-  REGFS_ASSIGN_OR_RETURN(auto st, conn_->Cached("SELECT l.id, " + impl_->a_cols + " FROM " +
-                                                impl_->link + " l JOIN " + impl_->art.q +
-                                                " a ON a.id = l.artifact_id WHERE "
-                                                "l.collection_id = ?1 ORDER BY l.id"));
+  REGFS_ASSIGN_OR_RETURN(auto st, db_->Cached("SELECT l.id, " + impl_->a_cols + " FROM " +
+                                              impl_->link + " l JOIN " + impl_->art.q +
+                                              " a ON a.id = l.artifact_id WHERE "
+                                              "l.collection_id = ?1 ORDER BY l.id"));
   st->Bind(1, collection_id);
   std::vector<MemberLink> out;
   for (;;) {
@@ -1046,43 +1040,26 @@ Result<std::vector<Registry::MemberLink>> Registry::MemberLinks(int64_t collecti
 }
 
 Status Registry::Tune(Role role) {
-  switch (role) {
-    case Role::kDefault: return Status();
-    case Role::kBulk: return conn_->Exec("PRAGMA cache_size = -65536");
-    case Role::kMountWriter:
-      if (conn_->read_only()) return Status();
-      return conn_->Exec(
-          "PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16384");
-    case Role::kMaintenance: return conn_->Exec("PRAGMA wal_autocheckpoint = 0");
-  }
-  return Status();
+  return db_->Tune(role);
 }
 
 Status Registry::InReadSnapshot(const std::function<Status()>& fn) {
-  if (conn_->InTransaction()) return fn();
-  REGFS_RETURN_IF_ERROR(conn_->Exec("BEGIN"));
+  if (db_->InTransaction()) return fn();
+  REGFS_RETURN_IF_ERROR(db_->BeginTxn(SqlDb::TxnKind::kRead));
   Status st = fn();
-  Status end = conn_->Exec(st.ok() ? "COMMIT" : "ROLLBACK");
+  Status end = st.ok() ? db_->CommitTxn() : db_->RollbackTxn();
   return st.ok() ? end : st;
 }
 
 Result<bool> Registry::ChangedElsewhere() {
-  REGFS_ASSIGN_OR_RETURN(int64_t v, conn_->DataVersion());
-  bool changed = seen_version_ && *seen_version_ != v;
-  seen_version_ = v;
+  REGFS_ASSIGN_OR_RETURN(std::string token, db_->ChangeToken());
+  bool changed = seen_token_ && *seen_token_ != token;
+  seen_token_ = std::move(token);
   return changed;
 }
 
 Status Registry::Checkpoint(bool only_if_large) {
-  if (conn_->read_only()) return Status();
-  if (only_if_large) {
-    // SQLite's own threshold (1,000 pages of 4 KiB).
-    constexpr off_t kWalLimit = 4 << 20;
-    struct stat st;
-    if (stat((info_->db_path + "-wal").c_str(), &st) != 0 || st.st_size < kWalLimit)
-      return Status();
-  }
-  return conn_->Exec("PRAGMA wal_checkpoint(PASSIVE)").Annotate("checkpoint of " + info_->db_path);
+  return db_->Checkpoint(only_if_large);
 }
 
 Result<std::optional<std::string>> Registry::ProtectionReason(const Artifact& a) {
@@ -1092,7 +1069,7 @@ Result<std::optional<std::string>> Registry::ProtectionReason(const Artifact& a)
 // ---------------------------------------------------------------- transitions
 
 Status Registry::Trash(int64_t artifact_id) {
-  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "trash"));
   if (a.state == kStateTrash) return Status::Invalid("trash " + Describe(a) + ": already in trash");
   REGFS_RETURN_IF_ERROR(impl_->DoTrash(a, NowTimestamp()).Annotate("trash " + Describe(a)));
@@ -1102,7 +1079,7 @@ Status Registry::Trash(int64_t artifact_id) {
 Status Registry::Restore(int64_t artifact_id, const std::optional<std::string>& new_key) {
   std::vector<Impl::Move> moves;
   {
-    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
     REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "restore"));
     std::string ctx = "restore " + Describe(a);
     if (a.state == kStateVisible) return Status::Invalid(ctx + ": not in trash");
@@ -1133,7 +1110,7 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
   int64_t pending_id = 0;
   std::string ctx;
   {
-    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
     REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "purge"));
     out.uid = a.uid;
     ctx = "purge " + Describe(a);
@@ -1220,7 +1197,7 @@ Status Registry::DeleteDone(const PurgeOutcome& o, bool deleted) {
 }
 
 Status Registry::TrashCollection(int64_t collection_id) {
-  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   REGFS_ASSIGN_OR_RETURN(Collection c, impl_->MustCollection(collection_id, "trash"));
   std::string ctx = "trash collection uid " + c.uid;
   if (c.state == kStateTrash) return Status::Invalid(ctx + ": already in trash");
@@ -1229,7 +1206,7 @@ Status Registry::TrashCollection(int64_t collection_id) {
   // Collections carry is_latest like artifacts; read it from the row.
   if (impl_->coll.has_latest) {
     REGFS_ASSIGN_OR_RETURN(
-        auto st, conn_->Cached("SELECT is_latest FROM " + impl_->coll.q + " WHERE id = ?1"));
+        auto st, db_->Cached("SELECT is_latest FROM " + impl_->coll.q + " WHERE id = ?1"));
     st->Bind(1, c.id);
     REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
     bool latest = row && st->Int(0) != 0;
@@ -1242,7 +1219,7 @@ Status Registry::TrashCollection(int64_t collection_id) {
 
 Status Registry::RestoreCollection(int64_t collection_id,
                                    const std::optional<std::string>& new_name) {
-  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   REGFS_ASSIGN_OR_RETURN(Collection c, impl_->MustCollection(collection_id, "restore"));
   std::string ctx = "restore collection uid " + c.uid;
   if (c.state == kStateVisible) return Status::Invalid(ctx + ": not in trash");
@@ -1272,7 +1249,7 @@ Status Registry::RestoreCollection(int64_t collection_id,
 }
 
 Status Registry::PurgeCollection(int64_t collection_id) {
-  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   REGFS_ASSIGN_OR_RETURN(Collection c, impl_->MustCollection(collection_id, "purge"));
   std::string ctx = "purge collection uid " + c.uid;
   REGFS_ASSIGN_OR_RETURN(auto reason, impl_->RefReason(schema().collection_refs, c.id));
@@ -1297,7 +1274,7 @@ Status Registry::PurgeCollection(int64_t collection_id) {
 Status Registry::Rekey(int64_t artifact_id, const std::string& new_key, bool replace) {
   std::vector<Impl::Move> moves;
   {
-    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
     REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "rekey"));
     std::string ctx = "rekey " + Describe(a) + " to " + new_key;
     if (a.key == new_key) return Status();
@@ -1331,7 +1308,7 @@ Status Registry::RekeyDir(const std::string& from_in, const std::string& to_in, 
   REGFS_RETURN_IF_ERROR(ValidateKey(to).Annotate(ctx));
   std::vector<Impl::Move> moves;
   {
-    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
     REGFS_ASSIGN_OR_RETURN(auto items, impl_->Under(from, state));
     if (items.empty()) return Status::NotFound(ctx + ": no records below " + from);
     std::set<int64_t> moving;
@@ -1356,7 +1333,7 @@ Status Registry::RekeyDir(const std::string& from_in, const std::string& to_in, 
 
 Status Registry::SetDescription(int64_t artifact_id,
                                 const std::optional<std::string>& description) {
-  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn_));
+  REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "set description of"));
   std::string ctx = "set description of " + Describe(a);
   if (!schema().HasArtifactColumn("description")) {
@@ -1391,7 +1368,7 @@ Result<std::vector<SaveOutcome>> Registry::SaveMany(
     return st;
   };
   std::vector<SaveOutcome> outs;
-  auto txn = Transaction::Begin(*conn_);
+  auto txn = Transaction::Begin(*db_);
   if (!txn.ok()) return fail(txn.status().Annotate("save"));
   std::string now = NowTimestamp();
   for (const auto& [content, req] : items) {

@@ -12,10 +12,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/db.h"
 #include "core/hash.h"
 #include "core/instance.h"
 #include "core/records.h"
+#include "core/sql/sql_db.h"
 #include "core/status.h"
 
 namespace regfs {
@@ -78,7 +78,6 @@ class Registry {
   const InstanceInfo& info() const { return *info_; }
   const Schema& schema() const { return info_->schema; }
   const Storage& storage() const { return *info_->storage; }
-  Connection& conn() { return *conn_; }
 
   // ---------------------------------------------------------------- queries
   Result<std::optional<Artifact>> ArtifactById(int64_t id);
@@ -143,15 +142,8 @@ class Registry {
   Result<std::vector<MemberLink>> MemberLinks(int64_t collection_id);
 
   // ---------------------------------------------------------------- connection use
-  // What a registry's connection is for; Tune sets the database up for it.
-  enum class Role {
-    kDefault,      // the CLI's one-off commands
-    kBulk,         // `regfs add` of many files: a large page cache for its one transaction
-    kMountWriter,  // the mount's single writer: no automatic checkpoints (the poller's
-                   // kMaintenance registry makes them), statement journals in memory (a
-                   // purge in a batch is a savepoint), a 16 MiB page cache
-    kMaintenance,  // the mount's poller: checkpoints, off the request path
-  };
+  // What a registry's connection is for (core/sql/sql_db.h); Tune sets the database up for it.
+  using Role = SqlRole;
   Status Tune(Role role);
   // Runs `fn` in one read snapshot, so that several queries see one state of the registry.
   // Inside a write transaction (a batch), that transaction is the snapshot.
@@ -245,15 +237,19 @@ class Registry {
   // Test hook: runs after a purge's transaction commits and before its file delete. When it
   // returns false, Purge returns as if the process had died there (the file stays).
   std::function<bool()> after_purge_commit_for_test;
+  // Tests: every commit of this registry fails from now on, as a failed write would.
+  Status FailCommitsForTest(bool on) { return db_->FailCommitsForTest(on); }
+  // Tests: the connection itself, for checks the API does not offer.
+  SqlDb& db_for_test() { return *db_; }
 
  private:
-  Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<Connection> conn);
+  Registry(std::shared_ptr<const InstanceInfo> info, std::unique_ptr<SqlDb> db);
   struct Impl;
   std::shared_ptr<const InstanceInfo> info_;
-  std::unique_ptr<Connection> conn_;
+  std::unique_ptr<SqlDb> db_;
   std::unique_ptr<Impl> impl_;
   bool sync_writes_ = true;
-  std::optional<int64_t> seen_version_;  // ChangedElsewhere's last look
+  std::optional<std::string> seen_token_;  // ChangedElsewhere's last look
   bool batch_pending_ = false;
   bool in_batch_ = false;
   std::function<void(const Status&)> on_batch_end_;

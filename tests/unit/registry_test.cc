@@ -17,6 +17,7 @@
 #include "core/hash.h"
 #include "core/instance.h"
 #include "core/schema.h"
+#include "core/sql/sqlite_db.h"
 #include "core/storage.h"
 #include "core/uid.h"
 
@@ -82,7 +83,7 @@ std::string KindName(Kind k) {
   return "?";
 }
 
-void MustExec(Connection& c, const std::string& sql) {
+void MustExec(SqlDb& c, const std::string& sql) {
   Status st = c.Exec(sql);
   ASSERT_TRUE(st.ok()) << st.ToString();
 }
@@ -101,9 +102,9 @@ void BuildInstance(Kind kind, const std::string& root) {
     std::string cmd = "gunzip -c '" + Fixture("lamindb-2.6-empty.db.gz") + "' > '" + db + "'";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }
-  auto conn = Connection::Open(db, {.read_only = false, .create = true});
+  auto conn = SqliteDb::Open(db, {.read_only = false, .create = true});
   ASSERT_TRUE(conn.ok()) << conn.status().ToString();
-  Connection& c = **conn;
+  SqlDb& c = **conn;
   std::string now = NowTimestamp();
   if (kind == Kind::kV073Sql) {
     MustExec(c, ReadAll(Fixture("lamindb-0.73-schema.sql")));
@@ -189,15 +190,15 @@ class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
   }
 
   int64_t Scalar(const std::string& sql) {
-    auto st = reg_->conn().Prepare(sql);
+    auto st = reg_->db_for_test().Prepare(sql);
     EXPECT_TRUE(st.ok()) << st.status().ToString();
     if (!st.ok()) return -999;
-    auto row = st->Step();
-    EXPECT_TRUE(row.ok() && *row) << sql;
-    return row.ok() && *row ? st->Int(0) : -999;
+    auto row = (*st)->Step();
+    EXPECT_TRUE(row.ok() && *row) << sql << ": " << row.status().ToString();
+    return row.ok() && *row ? (*st)->Int(0) : -999;
   }
 
-  void Exec(const std::string& sql) { MustExec(reg_->conn(), sql); }
+  void Exec(const std::string& sql) { MustExec(reg_->db_for_test(), sql); }
 
   // A collection made as LaminDB would: the row, an optional meta artifact, member links.
   int64_t AddCollection(const std::string& name, std::optional<int64_t> meta,
@@ -211,8 +212,7 @@ class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
         (s.collection_has_is_latest ? ", is_latest" : "") + ") VALUES ('" + NewCollectionUid() +
         "', '" + name + "', 1, " + (meta ? std::to_string(*meta) : "NULL") + ", '" + now + "', '" +
         now + "', 1" + (s.collection_has_is_latest ? ", 1" : "") + ")";
-    Exec(sql);
-    int64_t id = reg_->conn().LastInsertId();
+    int64_t id = Scalar(sql + " RETURNING id");
     for (int64_t m : members) {
       Exec("INSERT INTO " + QuoteId(s.collection_artifact) +
            " (created_at, artifact_id, collection_id, created_by_id) VALUES ('" + now + "', " +
@@ -893,14 +893,14 @@ TEST_P(RegistryLifecycle, PurgesInABatchCommitTogether) {
     ++ended;
     last = st;
   });
-  auto other = Connection::Open(info_->db_path, {.read_only = true});
+  auto other = SqliteDb::Open(info_->db_path, {.read_only = true});
   ASSERT_TRUE(other.ok()) << other.status().ToString();
   auto rows_for_other = [&](int64_t id) {
     auto st =
         (*other)->Prepare("SELECT count(*) FROM " + Art() + " WHERE id = " + std::to_string(id));
     EXPECT_TRUE(st.ok());
-    auto row = st->Step();
-    return row.ok() && *row ? st->Int(0) : -1;
+    auto row = (*st)->Step();
+    return row.ok() && *row ? (*st)->Int(0) : -1;
   };
   Artifact a = Add("batch a", "bt/a.txt");
   Artifact b = Add("batch b", "bt/b.txt");
@@ -963,7 +963,7 @@ TEST_P(RegistryLifecycle, APurgeThatDeletesAtOnceCommitsTheBatchFirst) {
   EXPECT_EQ(pr->deleted_path, root_ + "/real/r.csv");
   EXPECT_FALSE(Exists(root_ + "/real/r.csv"));
   // Committed: a rollback can no longer bring either row back.
-  EXPECT_FALSE(reg_->conn().InTransaction());
+  EXPECT_FALSE(reg_->db_for_test().InTransaction());
   EXPECT_TRUE(Gone(a.id));
   EXPECT_TRUE(Gone(r.id));
 }
@@ -975,7 +975,7 @@ TEST_P(RegistryLifecycle, ADanglingReferenceFailsItsOwnPartOfABatch) {
   int64_t col = AddCollection("c", std::nullopt, {a.id});
   ASSERT_TRUE(reg_->BeginBatch().ok());
   {
-    auto txn = Transaction::Begin(reg_->conn());
+    auto txn = Transaction::Begin(reg_->db_for_test());
     ASSERT_TRUE(txn.ok());
     Exec("INSERT INTO " + QuoteId(schema().collection_artifact) +
          " (created_at, artifact_id, collection_id, created_by_id) VALUES ('" + NowTimestamp() +
@@ -1011,15 +1011,16 @@ TEST(RegistryInstance, InitCreatesThe07Layout) {
   EXPECT_EQ((*info)->schema.layout, Layout::kV07);
   auto reg = Registry::Open(*info);
   ASSERT_TRUE(reg.ok());
-  auto st = (*reg)->conn().Prepare(
+  auto st = (*reg)->db_for_test().Prepare(
       "SELECT s.root, s.type, u.handle, length(u.uid) FROM lnschema_core_storage s "
       "JOIN lnschema_core_user u ON u.id = s.created_by_id");
   ASSERT_TRUE(st.ok());
-  ASSERT_TRUE(*st->Step());
-  EXPECT_EQ(st->Text(0), root);
-  EXPECT_EQ(st->Text(1), "local");
-  EXPECT_FALSE(st->Text(2).empty());
-  EXPECT_EQ(st->Int(3), 8);
+  Statement& row = **st;
+  ASSERT_TRUE(*row.Step());
+  EXPECT_EQ(row.Text(0), root);
+  EXPECT_EQ(row.Text(1), "local");
+  EXPECT_FALSE(row.Text(2).empty());
+  EXPECT_EQ(row.Int(3), 8);
 
   EXPECT_EQ(InitInstance(root).code(), Status::Code::kExists);
 }
@@ -1030,7 +1031,7 @@ TEST(RegistryInstance, OpenFindsTheStorageRow) {
   ASSERT_NO_FATAL_FAILURE(BuildInstance(Kind::kV073Sql, root));
   std::string db = root + "/.lamindb/lamin.db";
   {
-    auto c = Connection::Open(db, {});
+    auto c = SqliteDb::Open(db, {});
     ASSERT_TRUE(c.ok());
     // A trailing '/' is the same root.
     MustExec(**c, "UPDATE lnschema_core_storage SET root = root || '/'");
@@ -1039,7 +1040,7 @@ TEST(RegistryInstance, OpenFindsTheStorageRow) {
   ASSERT_TRUE(info.ok()) << info.status().ToString();
   EXPECT_EQ((*info)->storage_uid, "stor00000001");
   {
-    auto c = Connection::Open(db, {});
+    auto c = SqliteDb::Open(db, {});
     ASSERT_TRUE(c.ok());
     // A moved instance: the root differs, _is_initialized still names the row.
     MustExec(**c, "UPDATE lnschema_core_storage SET root = '/somewhere/else'");

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/instance.h"
+#include "core/sql/sqlite_db.h"
 
 namespace regfs {
 namespace {
@@ -41,8 +42,8 @@ class SchemaTest : public ::testing::Test {
   }
 
   // A new database file in the temp dir, with `sql` run in it.
-  std::unique_ptr<Connection> Db(const std::string& name, const std::string& sql = "") {
-    auto c = Connection::Open(dir_ + "/" + name, {.read_only = false, .create = true});
+  std::unique_ptr<SqliteDb> Db(const std::string& name, const std::string& sql = "") {
+    auto c = SqliteDb::Open(dir_ + "/" + name, {.read_only = false, .create = true});
     EXPECT_TRUE(c.ok()) << c.status().ToString();
     if (!c.ok()) return nullptr;
     if (!sql.empty()) {
@@ -52,22 +53,22 @@ class SchemaTest : public ::testing::Test {
     return std::move(*c);
   }
 
-  std::unique_ptr<Connection> V26() {
+  std::unique_ptr<SqliteDb> V26() {
     std::string path = dir_ + "/v26.db";
     std::string cmd = "gunzip -c '" + Fixture("lamindb-2.6-empty.db.gz") + "' > '" + path + "'";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
-    auto c = Connection::Open(path, {});
+    auto c = SqliteDb::Open(path, {});
     EXPECT_TRUE(c.ok()) << c.status().ToString();
     return c.ok() ? std::move(*c) : nullptr;
   }
 
-  static std::map<std::string, std::string> Objects(Connection& c) {
+  static std::map<std::string, std::string> Objects(SqlDb& c) {
     std::map<std::string, std::string> out;
     auto st = c.Prepare(
         "SELECT name, coalesce(sql, '') FROM sqlite_master "
         "WHERE name NOT LIKE 'sqlite_%'");
     EXPECT_TRUE(st.ok());
-    while (st.ok() && *st->Step()) out[st->Text(0)] = st->Text(1);
+    while (st.ok() && *(*st)->Step()) out[(*st)->Text(0)] = (*st)->Text(1);
     return out;
   }
 
@@ -238,7 +239,7 @@ TEST_F(SchemaTest, UnknownLayoutIsNotWritten) {
   std::string root = dir_ + "/inst";
   fs::create_directories(root + "/.lamindb");
   {
-    auto c = Connection::Open(root + "/.lamindb/lamin.db", {.read_only = false, .create = true});
+    auto c = SqliteDb::Open(root + "/.lamindb/lamin.db", {.read_only = false, .create = true});
     ASSERT_TRUE(c.ok());
     ASSERT_TRUE(
         (*c)->Exec("CREATE TABLE lamindb_artifact (id integer PRIMARY KEY, key text)").ok());
@@ -248,7 +249,7 @@ TEST_F(SchemaTest, UnknownLayoutIsNotWritten) {
   ASSERT_FALSE(info.ok());
   EXPECT_EQ(info.status().code(), Status::Code::kUnsupported);
   EXPECT_EQ(ReadAll(root + "/.lamindb/lamin.db"), before) << "not one byte changed";
-  auto c = Connection::Open(root + "/.lamindb/lamin.db", {.read_only = true});
+  auto c = SqliteDb::Open(root + "/.lamindb/lamin.db", {.read_only = true});
   ASSERT_TRUE(c.ok());
   auto objects = Objects(**c);
   EXPECT_EQ(objects.count("regfs_pending"), 0u);
@@ -262,7 +263,7 @@ TEST_F(SchemaTest, NotADatabaseIsCorrupt) {
     std::ofstream out(root + "/.lamindb/lamin.db", std::ios::binary);
     for (int i = 0; i < 512; ++i) out << "this is not an SQLite database. ";
   }
-  auto c = Connection::Open(root + "/.lamindb/lamin.db", {.read_only = true});
+  auto c = SqliteDb::Open(root + "/.lamindb/lamin.db", {.read_only = true});
   if (c.ok()) {
     auto s = DetectSchema(**c);
     ASSERT_FALSE(s.ok());
@@ -301,7 +302,7 @@ TEST_F(SchemaTest, CreateV07TablesMatchesLaminDB073) {
       "'lnschema_core_run', 'lnschema_core_artifact', 'lnschema_core_collection', "
       "'lnschema_core_collectionartifact')");
   ASSERT_TRUE(st.ok());
-  while (*st->Step()) EXPECT_EQ(m.count(st->Text(0)), 1u) << st->Text(0);
+  while (*(*st)->Step()) EXPECT_EQ(m.count((*st)->Text(0)), 1u) << (*st)->Text(0);
 
   auto s = DetectSchema(*mine);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
@@ -331,7 +332,7 @@ TEST_F(SchemaTest, EnsureRegfsObjectsIsIdempotentAndPrefixed) {
       "WHERE key >= 'a/' AND key < 'a0'");
   ASSERT_TRUE(plan.ok());
   std::string detail;
-  while (*plan->Step()) detail += plan->Text(3) + "\n";
+  while (*(*plan)->Step()) detail += (*plan)->Text(3) + "\n";
   EXPECT_NE(detail.find("INDEX"), std::string::npos) << detail;
 }
 

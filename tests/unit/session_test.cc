@@ -252,10 +252,9 @@ TEST_F(SessionTest, ABatchThatFailsToCommitKeepsItsRecordsAndFiles) {
   // From here every commit of the writer fails (the hook turns COMMIT into a rollback, as a
   // failed write would): the batch b joins cannot commit, whoever closes it.
   auto hook = [this](bool on) {
-    int (*fail)(void*) = [](void*) { return 1; };
     auto w = session_->AcquireWriter();
     ASSERT_TRUE(w.ok());
-    sqlite3_commit_hook((*w)->conn().raw(), on ? fail : nullptr, nullptr);
+    ASSERT_TRUE((*w)->FailCommitsForTest(on).ok());
   };
   hook(true);
   PurgeThroughMount(b.id, /*batched=*/true);
