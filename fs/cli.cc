@@ -36,7 +36,7 @@
 #include "core/records.h"
 #include "core/registry.h"
 #include "core/status.h"
-#include "core/storage.h"
+#include "core/storage/staging.h"
 #include "core/uid.h"
 #include "fs/mount.h"
 #include "fs/scratch.h"
@@ -402,64 +402,6 @@ std::string BaseName(const std::string& path) {
   return slash == std::string::npos ? p : p.substr(slash + 1);
 }
 
-// Copies `src` into a new staging file while hashing it.
-Result<StagedContent> StageFile(const Storage& storage, const std::string& src) {
-  int in = ::open(src.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) return Status::FromErrno(errno, "open " + src);
-  int out = -1;
-  auto staged = storage.CreateStaging(&out);
-  if (!staged.ok()) {
-    ::close(in);
-    return staged.status();
-  }
-  const std::string staged_path = *staged;
-  auto abandon = [&](Status st) -> Status {
-    ::close(in);
-    if (out >= 0) ::close(out);
-    ::unlink(staged_path.c_str());
-    return st;
-  };
-
-  StreamHasher hasher;
-  constexpr size_t kBuf = 1 << 20;
-  char* buf = Scratch(kBuf);
-  uint64_t offset = 0;
-  for (;;) {
-    ssize_t n = ::read(in, buf, kBuf);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return abandon(Status::FromErrno(errno, "read " + src));
-    }
-    if (n == 0) break;
-    hasher.Update(offset, buf, static_cast<size_t>(n));
-    size_t done = 0;
-    while (done < static_cast<size_t>(n)) {
-      ssize_t w = ::write(out, buf + done, static_cast<size_t>(n) - done);
-      if (w < 0) {
-        if (errno == EINTR) continue;
-        return abandon(Status::FromErrno(errno, "write " + staged_path));
-      }
-      done += static_cast<size_t>(w);
-    }
-    offset += static_cast<uint64_t>(n);
-  }
-  ::close(in);
-  in = -1;
-  if (::close(out) != 0) {
-    int err = errno;
-    out = -1;
-    ::unlink(staged_path.c_str());
-    return Status::FromErrno(err, "close " + staged_path);
-  }
-  out = -1;
-  auto hash = hasher.Finish(staged_path, offset);
-  if (!hash.ok()) {
-    ::unlink(staged_path.c_str());
-    return hash.status();
-  }
-  return StagedContent{staged_path, *hash};
-}
-
 int CmdAdd(const Context& ctx, const Args& args) {
   if (args.positional.empty()) return UsageError("add", "missing FILE");
   std::optional<std::string> key = args.Last("--key");
@@ -518,7 +460,7 @@ int CmdAdd(const Context& ctx, const Args& args) {
     std::atomic<bool> failed{false};
     auto stage = [&] {
       for (size_t i = next++; i < n_files && !failed; i = next++) {
-        staged_all[i] = StageFile(reg.storage(), args.positional[i]);
+        staged_all[i] = StageFile(reg.store(), args.positional[i]);
         if (!staged_all[i]->ok()) failed = true;
       }
     };
@@ -551,6 +493,7 @@ int CmdAdd(const Context& ctx, const Args& args) {
     req.key = key_from_path ? std::optional<std::string>(file) : key;
     req.description = description;
     req.suffix = SuffixOf(req.key ? *req.key : BaseName(file));
+    req.source_name = BaseName(file);
     items.emplace_back(std::move(*staged), std::move(req));
   }
   // One transaction for every file: SQLite's default 2 MiB page cache would spill it and

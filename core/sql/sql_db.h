@@ -53,6 +53,13 @@ class Dialect {
   // A datetime column as text "YYYY-MM-DD HH:MM:SS[.fraction]" in UTC (core/clock parses
   // every such form; PostgreSQL's timestamptz is formatted to it).
   virtual std::string TimeText(std::string_view col) const = 0;
+  // An expression just above every base62 string that starts with the text of `expr`:
+  // `x >= p AND x < PrefixEnd(p)` (Bytewise) is the range of uids with prefix p. SQLite
+  // `expr || char(127)`, PostgreSQL `expr || chr(127)`.
+  virtual std::string PrefixEnd(std::string_view expr) const = 0;
+  // The column definition of a table's own id that the database numbers (regfs's tables):
+  // SQLite `INTEGER PRIMARY KEY`, PostgreSQL an identity column.
+  virtual std::string AutoIdColumn() const = 0;
 };
 
 // A prepared statement. Bind indices are 1-based and match ?N in the SQL; column indices are

@@ -39,6 +39,10 @@ class SqliteDialect final : public Dialect {
   }
   // LaminDB's SQLite datetimes are text already.
   std::string TimeText(std::string_view col) const override { return std::string(col); }
+  std::string PrefixEnd(std::string_view expr) const override {
+    return std::string(expr) + " || char(127)";
+  }
+  std::string AutoIdColumn() const override { return "INTEGER PRIMARY KEY"; }
 };
 
 const SqliteDialect kDialect;

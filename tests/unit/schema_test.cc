@@ -1,6 +1,6 @@
 // Layout detection on LaminDB's real schemas and on made-up ones, and the tables regfs
 // creates itself.
-#include "core/schema.h"
+#include "core/registry/schema.h"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +11,7 @@
 #include <map>
 #include <sstream>
 
-#include "core/instance.h"
+#include "core/registry/instance.h"
 #include "core/sql/sqlite_db.h"
 
 namespace regfs {

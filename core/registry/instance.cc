@@ -1,4 +1,4 @@
-#include "core/instance.h"
+#include "core/registry/instance.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -13,16 +13,14 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/path.h"
 #include "core/sql/open.h"
+#include "core/storage/layout.h"
 #include "core/uid.h"
 
 namespace regfs {
 
 namespace {
-
-constexpr const char* kManagedDir = ".lamindb";
-constexpr const char* kDbName = "lamin.db";
-constexpr const char* kInitMarker = "_is_initialized";
 
 bool IsDir(const std::string& path) {
   struct stat st;
@@ -34,22 +32,6 @@ bool IsRegular(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-std::string StripTrailingSlashes(std::string p) {
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  return p;
-}
-
-std::string DirName(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
 Result<std::string> Cwd() {
   std::vector<char> buf(PATH_MAX);
   if (!getcwd(buf.data(), buf.size())) return Status::FromErrno(errno, "getcwd");
@@ -59,9 +41,9 @@ Result<std::string> Cwd() {
 // `path` made absolute against the working directory (lexically; it need not exist yet).
 Result<std::string> Absolute(const std::string& path) {
   if (path.empty()) return Status::Invalid("empty instance path");
-  if (path.front() == '/') return StripTrailingSlashes(path);
+  if (path.front() == '/') return path::StripTrailingSlashes(path);
   REGFS_ASSIGN_OR_RETURN(std::string cwd, Cwd());
-  return StripTrailingSlashes(cwd + "/" + path);
+  return path::StripTrailingSlashes(cwd + "/" + path);
 }
 
 Result<std::string> RealPath(const std::string& path) {
@@ -75,7 +57,7 @@ Result<std::string> RealPath(const std::string& path) {
 // mkdir -p.
 Status MakeDirs(const std::string& path) {
   if (path.empty() || IsDir(path)) return Status();
-  REGFS_RETURN_IF_ERROR(MakeDirs(DirName(path)));
+  REGFS_RETURN_IF_ERROR(MakeDirs(path::DirName(path)));
   if (mkdir(path.c_str(), 0777) != 0 && errno != EEXIST) {
     return Status::FromErrno(errno, "mkdir " + path);
   }
@@ -118,18 +100,15 @@ Status WriteFileDurably(const std::string& path, const std::string& content) {
   return Status();
 }
 
-// The storage uid written by LaminDB (and `regfs init`) into _is_initialized; "" when absent.
-std::string ReadInitMarker(const std::string& root) {
-  std::string path = root + "/" + kManagedDir + "/" + kInitMarker;
+// The storage uid of a marker file (layout::StorageUidOfMarker); "" when it is absent.
+std::string ReadMarker(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return "";
-  char buf[256];
+  char buf[512];
   ssize_t n = read(fd, buf, sizeof(buf));
   close(fd);
   if (n <= 0) return "";
-  std::string s(buf, static_cast<size_t>(n));
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  return s;
+  return layout::StorageUidOfMarker(std::string_view(buf, static_cast<size_t>(n)));
 }
 
 void RemoveDbFiles(const std::string& db) {
@@ -156,7 +135,7 @@ Status FindRows(SqlDb& db, InstanceInfo& info) {
   // a symlink; failing that, the row named by _is_initialized (an instance directory that
   // was moved or copied keeps its storage uid).
   for (const Row& r : rows) {
-    if (StripTrailingSlashes(r.root) == info.root) {
+    if (path::StripTrailingSlashes(r.root) == info.root) {
       found = &r;
       break;
     }
@@ -172,11 +151,11 @@ Status FindRows(SqlDb& db, InstanceInfo& info) {
     }
   }
   if (!found) {
-    std::string marker = ReadInitMarker(info.root);
-    for (const Row& r : rows) {
-      if (!marker.empty() && r.uid == marker) {
-        found = &r;
-        break;
+    // The markers LaminDB writes: storage_uid.txt (>= 1.x), _is_initialized (0.7x).
+    for (const std::string& marker : {ReadMarker(layout::StorageMarkerPath(info.root)),
+                                      ReadMarker(layout::LegacyMarkerPath(info.root))}) {
+      for (const Row& r : rows) {
+        if (!found && !marker.empty() && r.uid == marker) found = &r;
       }
     }
   }
@@ -184,7 +163,7 @@ Status FindRows(SqlDb& db, InstanceInfo& info) {
     std::string roots;
     for (const Row& r : rows) roots += (roots.empty() ? "" : ", ") + r.root;
     return Status::NotFound("no storage row in " + info.db_path + " has root " + info.root +
-                            " or the uid in .lamindb/_is_initialized (roots: " +
+                            " or the uid in a storage marker of .lamindb/ (roots: " +
                             (roots.empty() ? "none" : roots) + ")");
   }
   info.storage_id = found->id;
@@ -198,7 +177,9 @@ Status FindRows(SqlDb& db, InstanceInfo& info) {
   info.user_id = has_user ? us->Int(0) : 0;
   // The row denotes this directory (exactly, through a symlink, or by uid after a move), so
   // every stored path is built from the canonical ROOT: one spelling for all path checks.
-  info.storage = std::make_unique<Storage>(info.root, info.root, info.storage_id);
+  auto local = std::make_unique<LocalStore>(info.root, info.storage_id);
+  info.storage = local.get();
+  info.store = std::move(local);
   return Status();
 }
 
@@ -209,9 +190,9 @@ Result<std::string> FindInstanceRoot(const std::optional<std::string>& flag_root
   if (const char* env = std::getenv("REGFS_INSTANCE"); env && *env) return Absolute(env);
   REGFS_ASSIGN_OR_RETURN(std::string dir, Cwd());
   for (;;) {
-    if (IsDir(dir + "/" + kManagedDir)) return dir;
+    if (IsDir(layout::ManagedDirPath(dir))) return dir;
     if (dir == "/") break;
-    dir = DirName(dir);
+    dir = path::DirName(dir);
   }
   return Status::NotFound(
       "no LaminDB instance here: no directory above the working directory holds .lamindb/; "
@@ -219,14 +200,14 @@ Result<std::string> FindInstanceRoot(const std::optional<std::string>& flag_root
 }
 
 Result<std::string> FindDatabase(const std::string& root) {
-  std::string db = root + "/" + kManagedDir + "/" + kDbName;
+  std::string db = layout::DbPath(root);
   if (IsRegular(db)) return db;
   DIR* d = opendir(root.c_str());
   if (!d) return Status::FromErrno(errno, "look for a database in " + root);
   std::vector<std::string> found;
   while (struct dirent* e = readdir(d)) {
     std::string name = e->d_name;
-    if (name.size() > 5 && EndsWith(name, ".lndb") && IsRegular(root + "/" + name)) {
+    if (layout::IsLegacyDbName(name) && IsRegular(root + "/" + name)) {
       found.push_back(root + "/" + name);
     }
   }
@@ -252,15 +233,15 @@ Status InitInstance(const std::string& root_arg) {
     return Status::Exists("init " + root + ": already holds a LaminDB instance" +
                           (existing.ok() ? " (" + *existing + ")" : ""));
   }
-  std::string managed = root + "/" + kManagedDir;
-  if (IsRegular(managed + "/" + kInitMarker)) {
-    return Status::Exists("init " + root + ": already initialized (" + managed + "/" + kInitMarker +
-                          " exists)");
+  std::string managed = layout::ManagedDirPath(root);
+  const std::string marker = layout::LegacyMarkerPath(root);
+  if (IsRegular(marker)) {
+    return Status::Exists("init " + root + ": already initialized (" + marker + " exists)");
   }
   REGFS_RETURN_IF_ERROR(MakeDirs(managed).Annotate("init " + root));
 
   REGFS_ASSIGN_OR_RETURN(std::string hex, Uuid4Hex());
-  std::string db = root + "/" + hex + ".lndb";
+  std::string db = root + "/" + hex + std::string(layout::kLegacyDbExtension);
   std::string storage_uid = NewStorageUid();
   Status st = [&]() -> Status {
     REGFS_ASSIGN_OR_RETURN(auto conn, OpenSqlDb(db, {.read_only = false, .create = true}));
@@ -285,10 +266,10 @@ Status InitInstance(const std::string& root_arg) {
     return txn->Commit();
   }();
   // The marker is written last: its presence means "a complete instance lives here".
-  if (st.ok()) st = WriteFileDurably(managed + "/" + kInitMarker, storage_uid);
+  if (st.ok()) st = WriteFileDurably(marker, storage_uid);
   if (!st.ok()) {
     RemoveDbFiles(db);
-    unlink((managed + "/" + kInitMarker).c_str());
+    unlink(marker.c_str());
     return st.Annotate("init " + root);
   }
   return Status();
@@ -302,7 +283,7 @@ Result<std::shared_ptr<const InstanceInfo>> OpenInstance(const std::string& root
   // SQLite needs to write the database and, for its journal/WAL, the directory holding it;
   // an instance we may only read is opened read-only rather than refused.
   if (!read_only && (access(info->db_path.c_str(), W_OK) != 0 ||
-                     access(DirName(info->db_path).c_str(), W_OK) != 0)) {
+                     access(path::DirName(info->db_path).c_str(), W_OK) != 0)) {
     read_only = true;
   }
   std::string ctx = "open instance " + info->root;

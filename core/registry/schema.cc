@@ -1,4 +1,4 @@
-#include "core/schema.h"
+#include "core/registry/schema.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -346,12 +346,13 @@ Status CreateV07Tables(SqlDb& db) {
 Status EnsureRegfsObjects(SqlDb& db, const Schema& schema) {
   // regfs_pending holds file operations decided by a committed transaction but not yet done
   // on disk ('delete' path, or 'move' path -> path2); FinishPending works it off.
-  std::string sql =
-      "CREATE TABLE IF NOT EXISTS regfs_pending ("
-      "id INTEGER PRIMARY KEY, op TEXT NOT NULL, path TEXT NOT NULL, path2 TEXT, "
-      "created_at TEXT NOT NULL);\n"
-      "CREATE INDEX IF NOT EXISTS regfs_artifact_key_idx ON " +
-      QuoteId(schema.artifact) + " (key);\n";
+  // The key index serves the key ranges of the mount's listings, in byte order.
+  const Dialect& d = db.dialect();
+  std::string sql = "CREATE TABLE IF NOT EXISTS regfs_pending (id " + d.AutoIdColumn() +
+                    ", op TEXT NOT NULL, path TEXT NOT NULL, path2 TEXT, "
+                    "created_at TEXT NOT NULL);\n"
+                    "CREATE INDEX IF NOT EXISTS regfs_artifact_key_idx ON " +
+                    QuoteId(schema.artifact) + " (" + d.Bytewise("key") + ");\n";
   return db.Exec(sql).Annotate("create regfs bookkeeping in " + db.name());
 }
 
