@@ -319,7 +319,7 @@ Result<EmptyTrashReport> Registry::EmptyTrash(const EmptyTrashOptions& opts) {
     // their trashed members.
     REGFS_ASSIGN_OR_RETURN(auto collections, Collections(StateFilter::kTrash));
     for (const Collection& c : collections) {
-      Item item{Item::kPurged, true, c.id, c.uid, c.name, "", {}};
+      Item item{Item::kPurged, true, c.id, c.uid, c.name, false, "", {}};
       if (!old_enough(c.updated_at, &item)) continue;
       Status st;
       if (opts.dry_run) {
@@ -337,7 +337,7 @@ Result<EmptyTrashReport> Registry::EmptyTrash(const EmptyTrashOptions& opts) {
     }
     REGFS_ASSIGN_OR_RETURN(auto artifacts, Artifacts(StateFilter::kTrash));
     for (const Artifact& a : artifacts) {
-      Item item{Item::kPurged, false, a.id, a.uid, a.key.value_or(""), "", {}};
+      Item item{Item::kPurged, false, a.id, a.uid, a.key.value_or(""), IsRealKey(a), "", {}};
       if (!old_enough(a.updated_at, &item)) continue;
       Status st;
       if (opts.dry_run) {

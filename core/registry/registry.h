@@ -85,9 +85,10 @@ struct EmptyTrashReport {
     bool collection = false;
     int64_t id = 0;
     std::string uid;
-    std::string name;      // collection name, or artifact key ("" when NULL)
-    std::string reason;    // kSkipped: why (protected, unreadable updated_at); kFailed: the error
-    PurgeOutcome outcome;  // kPurged artifacts: files deleted / kept
+    std::string name;       // collection name, or artifact key ("" when NULL)
+    bool real_key = false;  // an artifact whose file is at its key (a purge keeps it)
+    std::string reason;     // kSkipped: why (protected, unreadable updated_at); kFailed: the error
+    PurgeOutcome outcome;   // kPurged artifacts: files deleted / kept
   };
   std::vector<Item> items;
   int purged_artifacts = 0;

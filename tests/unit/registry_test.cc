@@ -1002,6 +1002,202 @@ TEST_P(RegistryLifecycle, ADanglingReferenceFailsItsOwnPartOfABatch) {
   EXPECT_TRUE(reg_->CommitBatch().ok());
 }
 
+// SPEC.md section 3: trashing the only version of a family keeps its is_latest (LaminDB's
+// rule, so that a later restore by LaminDB finds a latest version).
+TEST_P(RegistryLifecycle, TrashOfTheOnlyVersionKeepsIsLatest) {
+  Artifact a = Add("alone", "only/a.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  EXPECT_TRUE(Get(a.id).is_latest);
+  if (V1()) {
+    EXPECT_EQ(Scalar("SELECT is_latest FROM " + Art() + " WHERE id = " + std::to_string(a.id)), 1);
+  }
+  ASSERT_TRUE(reg_->Restore(a.id).ok());
+  EXPECT_TRUE(Get(a.id).is_latest);
+  // And a new version then demotes it, as LaminDB's would.
+  Artifact b = Add("alone, second", "only/a.txt");
+  EXPECT_EQ(b.stem(), a.stem());
+  EXPECT_FALSE(Get(a.id).is_latest);
+}
+
+// LaminDB >= 1.0 writes `_aux` as SQL NULL; its column default is the JSON text 'null'.
+TEST_P(RegistryLifecycle, InsertedRowsHaveSqlNullAux) {
+  if (!schema().HasArtifactColumn("_aux")) GTEST_SKIP() << "no _aux column in this layout";
+  Artifact a = Add("aux", "aux/a.txt");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM " + Art() + " WHERE id = " + std::to_string(a.id) +
+                   " AND _aux IS NULL"),
+            1);
+}
+
+// The unique index LaminDB >= 1.0 has on (storage, hash) where the key is NULL never
+// surfaces: saving key-less content a key-less record holds returns that record, from the
+// trash too (LaminDB 2.9's rule), on every layout.
+TEST_P(RegistryLifecycle, KeylessContentAlreadyRegisteredReturnsThatRecord) {
+  Artifact a = Add("keyless once", std::nullopt);
+  auto again = TrySave("keyless once", std::nullopt);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->kind, SaveOutcome::kUnchanged);
+  EXPECT_EQ(again->artifact.id, a.id);
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  auto back = TrySave("keyless once", std::nullopt);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->artifact.id, a.id);
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM " + Art() + " WHERE key IS NULL"), 1);
+  // The same content under a key is a record of its own (deliberate).
+  Artifact k = Add("keyless once", "keyed/k.txt");
+  EXPECT_NE(k.id, a.id);
+}
+
+// SPEC.md section 4: the suffix follows the new key and the stored file is renamed with
+// it, after the commit, through the pending journal; a crash in between is finished by
+// FinishPending (or fsck).
+TEST_P(RegistryLifecycle, RekeyToAnotherSuffixRenamesTheFileCrashSafely) {
+  Artifact a = Add("x,y\n", "sfx/k.txt");
+  std::string txt = Path(a);
+  ASSERT_TRUE(reg_->Rekey(a.id, "sfx/k.csv").ok());
+  Artifact r = Get(a.id);
+  EXPECT_EQ(r.suffix, ".csv");
+  EXPECT_EQ(Path(r), root_ + "/.lamindb/" + a.uid + ".csv");
+  EXPECT_TRUE(Exists(Path(r)));
+  EXPECT_FALSE(Exists(txt));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+
+  // A crash between the commit and the rename.
+  reg_->after_rekey_commit_for_test = [] { return false; };
+  ASSERT_TRUE(reg_->Rekey(a.id, "sfx/k.tsv").ok());
+  reg_->after_rekey_commit_for_test = nullptr;
+  std::string tsv = root_ + "/.lamindb/" + a.uid + ".tsv";
+  EXPECT_EQ(Get(a.id).suffix, ".tsv");
+  EXPECT_FALSE(Exists(tsv));
+  EXPECT_TRUE(Exists(Path(r))) << "the file waits at its old name";
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending WHERE op = 'move'"), 1);
+  auto fresh = Registry::Open(info_);
+  ASSERT_TRUE(fresh.ok());
+  auto rep = (*fresh)->Fsck(false);
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->pending.size(), 1u);
+  EXPECT_TRUE(rep->orphan_files.empty()) << "the old name is pending, not an orphan";
+  auto done = (*fresh)->FinishPending();
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_EQ(*done, 1);
+  EXPECT_EQ(ReadAll(tsv), "x,y\n");
+  EXPECT_FALSE(Exists(Path(r)));
+  auto clean = (*fresh)->Fsck(false);
+  ASSERT_TRUE(clean.ok());
+  EXPECT_TRUE(clean->clean());
+}
+
+// The mount's `mv .trash/artifacts/K artifacts/K2` onto a name another family shows: one
+// transaction displaces that record and restores this one, checking that it is still in
+// the trash.
+TEST_P(RegistryLifecycle, RestoreOntoAnOccupiedKeyDisplacesInOneTransaction) {
+  Artifact a = Add("trashed", "occ/a.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  Artifact b = Add("in the way", "occ/b.txt");
+  RestoreOptions opts;
+  opts.new_key = "occ/b.txt";
+  opts.displace = true;
+  opts.expect_state = kStateTrash;
+  // Without displacement the key is taken.
+  EXPECT_EQ(reg_->Restore(a.id, RestoreOptions{.new_key = std::string("occ/b.txt")}).code(),
+            Status::Code::kExists);
+  EXPECT_EQ(Get(a.id).state, kStateTrash);
+  ASSERT_TRUE(reg_->Restore(a.id, opts).ok());
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+  EXPECT_EQ(Get(a.id).key, "occ/b.txt");
+  EXPECT_EQ(Get(b.id).state, kStateTrash) << "displaced, not lost";
+  // The state the caller saw changed meanwhile (restored already): nothing happens.
+  Status lost = reg_->Restore(a.id, opts);
+  EXPECT_EQ(lost.code(), Status::Code::kNotFound) << lost.ToString();
+  EXPECT_EQ(Get(b.id).state, kStateTrash);
+  // A version of the record's own family stays visible.
+  Artifact v = Add("newer version", "occ/b.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  ASSERT_TRUE(reg_->Restore(a.id, opts).ok());
+  EXPECT_EQ(Get(v.id).state, kStateVisible);
+  EXPECT_TRUE(Get(v.id).is_latest) << "the newer version stays the latest";
+}
+
+TEST_P(RegistryLifecycle, RestoreDirIsOneTransaction) {
+  Artifact a = Add("a", "rd/a.txt");
+  Artifact b = Add("b", "rd/sub/b.txt");
+  Artifact keep = Add("keep", "rdx/c.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  ASSERT_TRUE(reg_->Trash(b.id).ok());
+  Artifact other = Add("other family", "rd2/a.txt");
+  auto n = reg_->RestoreDir("rd", "rd2");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, 2);
+  EXPECT_EQ(Get(a.id).key, "rd2/a.txt");
+  EXPECT_EQ(Get(b.id).key, "rd2/sub/b.txt");
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+  EXPECT_EQ(Get(b.id).state, kStateVisible);
+  EXPECT_EQ(Get(other.id).state, kStateTrash) << "displaced by the restore";
+  EXPECT_EQ(Get(keep.id).key, "rdx/c.txt") << "a sibling prefix is not below rd/";
+  EXPECT_TRUE(reg_->RestoreDir("rd", "rd3").status().IsNotFound());
+}
+
+// `regfs trash empty`'s policy, in one transaction: collections first (their purge frees
+// their trashed members), protected records skipped, the cut-off by trash time, files after
+// the commit.
+TEST_P(RegistryLifecycle, EmptyTrashPolicy) {
+  Artifact member = Add("member", "et/member.txt");
+  Artifact protected_member = Add("kept member", "et/kept.txt");
+  Artifact loose = Add("loose", "et/loose.txt");
+  int64_t gone = AddCollection("gone", std::nullopt, {member.id});
+  AddCollection("stays", std::nullopt, {protected_member.id});
+  ASSERT_TRUE(reg_->TrashCollection(gone).ok());
+  for (int64_t id : {member.id, protected_member.id, loose.id}) ASSERT_TRUE(reg_->Trash(id).ok());
+  std::string loose_file = Path(Get(loose.id));
+
+  auto dry = reg_->EmptyTrash(EmptyTrashOptions{.dry_run = true});
+  ASSERT_TRUE(dry.ok()) << dry.status().ToString();
+  EXPECT_EQ(dry->purged_collections, 1);
+  EXPECT_EQ(dry->purged_artifacts, 1) << "the member is still protected in a dry run";
+  EXPECT_FALSE(Gone(loose.id)) << "a dry run changes nothing";
+  EXPECT_TRUE(Exists(loose_file));
+
+  // Nothing trashed before a time long past.
+  timespec past{1000, 0};
+  auto none = reg_->EmptyTrash(EmptyTrashOptions{.trashed_before = past});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->purged_artifacts + none->purged_collections, 0);
+
+  auto rep = reg_->EmptyTrash(EmptyTrashOptions{});
+  ASSERT_TRUE(rep.ok()) << rep.status().ToString();
+  EXPECT_EQ(rep->purged_collections, 1);
+  EXPECT_EQ(rep->purged_artifacts, 2) << "the member of the purged collection goes too";
+  EXPECT_EQ(rep->skipped, 1);
+  EXPECT_EQ(rep->failed, 0);
+  EXPECT_TRUE(Gone(member.id));
+  EXPECT_TRUE(Gone(loose.id));
+  EXPECT_FALSE(Gone(protected_member.id));
+  EXPECT_FALSE(Exists(loose_file));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+  bool reported = false;
+  for (const auto& item : rep->items) {
+    if (item.id == protected_member.id) {
+      EXPECT_EQ(item.kind, EmptyTrashReport::Item::kSkipped);
+      EXPECT_NE(item.reason.find("member of collection"), std::string::npos) << item.reason;
+      reported = true;
+    }
+  }
+  EXPECT_TRUE(reported);
+}
+
+TEST_P(RegistryLifecycle, EmptyTrashThatCannotCommitChangesNothing) {
+  Artifact a = Add("a", "etc/a.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  std::string file = Path(Get(a.id));
+  ASSERT_TRUE(reg_->FailCommitsForTest(true).ok());
+  auto rep = reg_->EmptyTrash(EmptyTrashOptions{});
+  ASSERT_TRUE(reg_->FailCommitsForTest(false).ok());
+  EXPECT_FALSE(rep.ok());
+  EXPECT_FALSE(Gone(a.id));
+  EXPECT_TRUE(Exists(file));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Registry, RegistryLifecycle,
                          ::testing::Values(Kind::kInit, Kind::kV073Sql, Kind::kV26Db),
                          [](const ::testing::TestParamInfo<Kind>& p) { return KindName(p.param); });
