@@ -31,6 +31,17 @@ inline constexpr const char* kPendingTable = "regfs_pending";
 // [stem, StemEnd(stem)) is exactly the uids of a version family (base62 sorts below 0x7f).
 std::string StemEnd(std::string_view stem);
 
+// "uid <uid>": how a record is named in errors and logs.
+inline std::string DescribeUid(const Artifact& a) {
+  return "uid " + a.uid;
+}
+
+// A file whose path is its key (a `_real_key`, or a key that is not virtual): it moves with
+// the key, and a purge keeps it unless asked.
+inline bool IsRealKey(const Artifact& a) {
+  return a.real_key.has_value() || (!a.key_is_virtual && a.key.has_value());
+}
+
 struct Registry::Impl {
   Impl(const InstanceInfo& info, SqlDb& db);
 

@@ -12,18 +12,6 @@
 
 namespace regfs {
 
-namespace {
-
-std::string Describe(const Artifact& a) {
-  return "uid " + a.uid;
-}
-
-bool IsRealKey(const Artifact& a) {
-  return a.real_key.has_value() || (!a.key_is_virtual && a.key.has_value());
-}
-
-}  // namespace
-
 // ---------------------------------------------------------------- the pending journal
 
 Result<int64_t> Registry::Impl::AddPending(std::string_view op, const std::string& path,
@@ -177,7 +165,7 @@ Result<PurgeOutcome> Registry::Purge(int64_t artifact_id, const PurgeOptions& op
     REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
     REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "purge"));
     out.uid = a.uid;
-    ctx = "purge " + Describe(a);
+    ctx = "purge " + DescribeUid(a);
     if (opts.expect_state && a.state != *opts.expect_state) {
       return Status::NotFound(ctx + ": its state changed meanwhile (now " +
                               std::to_string(a.state) + "); nothing purged");
@@ -342,7 +330,7 @@ Result<EmptyTrashReport> Registry::EmptyTrash(const EmptyTrashOptions& opts) {
       Status st;
       if (opts.dry_run) {
         REGFS_ASSIGN_OR_RETURN(auto reason, impl_->Protection(a));
-        if (reason) st = Status::Permission("purge " + Describe(a) + ": " + *reason);
+        if (reason) st = Status::Permission("purge " + DescribeUid(a) + ": " + *reason);
         item.outcome.uid = a.uid;
       } else {
         PurgeOptions popts;

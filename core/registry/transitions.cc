@@ -3,28 +3,11 @@
 // with a key move after the commit, through the pending journal.
 #include "core/clock.h"
 #include "core/keys.h"
+#include "core/path.h"
 #include "core/registry/impl.h"
 #include "core/storage/layout.h"
 
 namespace regfs {
-
-namespace {
-
-std::string Describe(const Artifact& a) {
-  return "uid " + a.uid;
-}
-
-// A file whose path is its key: it moves on disk when the key changes.
-bool IsRealKey(const Artifact& a) {
-  return a.real_key.has_value() || (!a.key_is_virtual && a.key.has_value());
-}
-
-std::string StripSlashes(std::string s) {
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
-}
-
-}  // namespace
 
 // ---------------------------------------------------------------- steps (in the transaction)
 
@@ -53,7 +36,7 @@ Status Registry::Impl::DisplaceAt(const std::string& key, std::string_view stem,
 Status Registry::Impl::PlanRekey(const Artifact& a, const std::string& new_key,
                                  const std::string& now, std::vector<Move>* moves,
                                  std::set<std::string>* claimed) {
-  std::string ctx = "rekey " + Describe(a) + " to " + new_key;
+  std::string ctx = "rekey " + DescribeUid(a) + " to " + new_key;
   // The suffix always matches the key's (LaminDB refuses any other record).
   const std::string new_suffix = SuffixOf(new_key);
   const bool suffix_changes = new_suffix != a.suffix;
@@ -116,9 +99,10 @@ Status Registry::Impl::DoMoves(const std::vector<Move>& moves) {
 Status Registry::Trash(int64_t artifact_id) {
   REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "trash"));
-  if (a.state == kStateTrash) return Status::Invalid("trash " + Describe(a) + ": already in trash");
-  REGFS_RETURN_IF_ERROR(impl_->DoTrash(a, NowTimestamp()).Annotate("trash " + Describe(a)));
-  return txn->Commit().Annotate("trash " + Describe(a));
+  if (a.state == kStateTrash)
+    return Status::Invalid("trash " + DescribeUid(a) + ": already in trash");
+  REGFS_RETURN_IF_ERROR(impl_->DoTrash(a, NowTimestamp()).Annotate("trash " + DescribeUid(a)));
+  return txn->Commit().Annotate("trash " + DescribeUid(a));
 }
 
 Status Registry::Restore(int64_t artifact_id, const RestoreOptions& opts) {
@@ -126,7 +110,7 @@ Status Registry::Restore(int64_t artifact_id, const RestoreOptions& opts) {
   {
     REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
     REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "restore"));
-    std::string ctx = "restore " + Describe(a);
+    std::string ctx = "restore " + DescribeUid(a);
     if (opts.expect_state && a.state != *opts.expect_state) {
       return Status::NotFound(ctx + ": its state changed meanwhile (now " +
                               std::to_string(a.state) + "); nothing restored");
@@ -161,7 +145,7 @@ Status Registry::Restore(int64_t artifact_id, const RestoreOptions& opts) {
 }
 
 Result<int> Registry::RestoreDir(const std::string& from_in, const std::string& to_in) {
-  std::string from = StripSlashes(from_in), to = StripSlashes(to_in);
+  std::string from = path::StripTrailingSlashes(from_in), to = path::StripTrailingSlashes(to_in);
   std::string ctx = "restore directory " + from + " as " + to;
   if (from.empty() || to.empty()) return Status::Invalid(ctx + ": empty directory name");
   std::vector<Impl::Move> moves;
@@ -176,7 +160,7 @@ Result<int> Registry::RestoreDir(const std::string& from_in, const std::string& 
       // A key that is no safe path cannot be moved to a safe place by a rename: it stays.
       if (!a.key || !IsSafeKey(*a.key)) continue;
       std::string key = to + a.key->substr(from.size());
-      std::string one = ctx + ": " + Describe(a);
+      std::string one = ctx + ": " + DescribeUid(a);
       REGFS_RETURN_IF_ERROR(ValidateKey(key).Annotate(one));
       REGFS_RETURN_IF_ERROR(impl_->DisplaceAt(key, a.stem(), now, one));
       if (key != *a.key) REGFS_RETURN_IF_ERROR(impl_->PlanRekey(a, key, now, &moves, &claimed));
@@ -199,7 +183,7 @@ Status Registry::Rekey(int64_t artifact_id, const std::string& new_key, bool rep
   {
     REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
     REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "rekey"));
-    std::string ctx = "rekey " + Describe(a) + " to " + new_key;
+    std::string ctx = "rekey " + DescribeUid(a) + " to " + new_key;
     if (a.key == new_key) return Status();
     REGFS_RETURN_IF_ERROR(ValidateKey(new_key).Annotate(ctx));
     std::string now = NowTimestamp();
@@ -223,7 +207,7 @@ Status Registry::Rekey(int64_t artifact_id, const std::string& new_key, bool rep
 }
 
 Status Registry::RekeyDir(const std::string& from_in, const std::string& to_in, int state) {
-  std::string from = StripSlashes(from_in), to = StripSlashes(to_in);
+  std::string from = path::StripTrailingSlashes(from_in), to = path::StripTrailingSlashes(to_in);
   std::string ctx = "rekey directory " + from + " to " + to;
   if (from.empty() || to.empty()) return Status::Invalid(ctx + ": empty directory name");
   if (from == to) return Status();
@@ -242,7 +226,7 @@ Status Registry::RekeyDir(const std::string& from_in, const std::string& to_in, 
     std::set<std::string> claimed;
     for (const Artifact& a : items) {
       std::string nk = to + a.key->substr(from.size());
-      REGFS_RETURN_IF_ERROR(ValidateKey(nk).Annotate(ctx + ": " + Describe(a)));
+      REGFS_RETURN_IF_ERROR(ValidateKey(nk).Annotate(ctx + ": " + DescribeUid(a)));
       REGFS_ASSIGN_OR_RETURN(auto there, impl_->ByKey(nk, state));
       for (const Artifact& o : there) {
         if (!moving.count(o.id)) {
@@ -262,7 +246,7 @@ Status Registry::SetDescription(int64_t artifact_id,
                                 const std::optional<std::string>& description) {
   REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*db_));
   REGFS_ASSIGN_OR_RETURN(Artifact a, impl_->MustArtifact(artifact_id, "set description of"));
-  std::string ctx = "set description of " + Describe(a);
+  std::string ctx = "set description of " + DescribeUid(a);
   if (!schema().HasArtifactColumn("description")) {
     return Status::Invalid(ctx + ": this database has no description column");
   }

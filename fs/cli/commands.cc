@@ -105,6 +105,34 @@ Result<std::string> StoredAddress(const Registry& reg, const Artifact& a) {
   return reg.store().Address(loc);
 }
 
+// The one operand of a read-only command (`describe`, `versions`, `path`), resolved in a
+// registry opened for it. nullopt after the error was printed; *rc is then the exit status.
+struct OneRecord {
+  Opened opened;
+  Record record;
+};
+std::optional<OneRecord> OpenAndResolve(const Context& ctx, const Args& args,
+                                        const std::string& command, int* rc) {
+  if (args.positional.size() != 1) {
+    *rc = UsageError(command, "needs exactly one UID|KEY");
+    return std::nullopt;
+  }
+  const std::string& op = args.positional[0];
+  auto opened = OpenRegistry(ctx, /*read_only=*/true);
+  if (!opened.ok()) {
+    *rc = Fail(command, opened.status());
+    return std::nullopt;
+  }
+  auto rec = Resolve(*opened->reg, op, Prefer::kVisibleFirst);
+  if (!rec.ok() || !*rec) {
+    *rc = rec.ok()
+              ? Fail(command + " " + op, "no artifact or collection with uid, key or name " + op)
+              : Fail(command + " " + op, rec.status());
+    return std::nullopt;
+  }
+  return OneRecord{std::move(*opened), std::move(**rec)};
+}
+
 std::string PurgeReport(const std::string& what, bool real_key, const PurgeOutcome& o,
                         bool purge_real_keys) {
   std::string s = "permanently deleted " + what;
@@ -308,18 +336,14 @@ int CmdLs(const Context& ctx, const Args& args) {
 // path
 
 int CmdDescribe(const Context& ctx, const Args& args) {
-  if (args.positional.size() != 1) return UsageError("describe", "needs exactly one UID|KEY|NAME");
   Format format;
   if (!FormatOf("describe", args, &format)) return kExitUsage;
-  const std::string& op = args.positional[0];
-  auto opened = OpenRegistry(ctx, /*read_only=*/true);
-  if (!opened.ok()) return Fail("describe", opened.status());
-  Registry& reg = *opened->reg;
-  auto rec = Resolve(reg, op, Prefer::kVisibleFirst);
-  if (!rec.ok()) return Fail("describe " + op, rec.status());
-  if (!*rec) return Fail("describe " + op, "no artifact or collection with uid, key or name " + op);
+  int rc = kExitOk;
+  auto one = OpenAndResolve(ctx, args, "describe", &rc);
+  if (!one) return rc;
+  Registry& reg = *one->opened.reg;
   Table t;
-  if (const auto* a = std::get_if<Artifact>(&**rec)) {
+  if (const auto* a = std::get_if<Artifact>(&one->record)) {
     t.columns = kLsColumns;
     std::vector<Cell> row = LsRow(*a);
     for (std::string_view c : {"is_latest", "created_at", "path"}) t.columns.push_back(c);
@@ -331,9 +355,9 @@ int CmdDescribe(const Context& ctx, const Args& args) {
     Out(RenderRecord(t, format));
     return kExitOk;
   }
-  const Collection& c = std::get<Collection>(**rec);
+  const Collection& c = std::get<Collection>(one->record);
   auto members = reg.Members(c.id);
-  if (!members.ok()) return Fail("describe " + op, members.status());
+  if (!members.ok()) return Fail("describe " + args.positional[0], members.status());
   t.columns = kCollectionColumns;
   t.rows.push_back(CollectionRow(c));
   if (format == Format::kJson) {
@@ -358,19 +382,15 @@ int CmdDescribe(const Context& ctx, const Args& args) {
 }
 
 int CmdVersions(const Context& ctx, const Args& args) {
-  if (args.positional.size() != 1) return UsageError("versions", "needs exactly one UID|KEY");
   Format format;
   if (!FormatOf("versions", args, &format)) return kExitUsage;
-  const std::string& op = args.positional[0];
-  auto opened = OpenRegistry(ctx, /*read_only=*/true);
-  if (!opened.ok()) return Fail("versions", opened.status());
-  Registry& reg = *opened->reg;
-  auto rec = Resolve(reg, op, Prefer::kVisibleFirst);
-  if (!rec.ok()) return Fail("versions " + op, rec.status());
-  const Artifact* a = *rec ? std::get_if<Artifact>(&**rec) : nullptr;
-  if (!a) return Fail("versions " + op, "no artifact with uid or key " + op);
-  auto family = reg.Family(a->stem());
-  if (!family.ok()) return Fail("versions " + op, family.status());
+  int rc = kExitOk;
+  auto one = OpenAndResolve(ctx, args, "versions", &rc);
+  if (!one) return rc;
+  const Artifact* a = std::get_if<Artifact>(&one->record);
+  if (!a) return Fail("versions " + args.positional[0], "a collection has no versions here");
+  auto family = one->opened.reg->Family(a->stem());
+  if (!family.ok()) return Fail("versions " + args.positional[0], family.status());
   Table t;
   t.columns = {"uid",        "version", "key",  "is_latest",  "visibility",
                "created_at", "size",    "hash", "description"};
@@ -385,17 +405,13 @@ int CmdVersions(const Context& ctx, const Args& args) {
 }
 
 int CmdPath(const Context& ctx, const Args& args) {
-  if (args.positional.size() != 1) return UsageError("path", "needs exactly one UID|KEY");
-  const std::string& op = args.positional[0];
-  auto opened = OpenRegistry(ctx, /*read_only=*/true);
-  if (!opened.ok()) return Fail("path", opened.status());
-  Registry& reg = *opened->reg;
-  auto rec = Resolve(reg, op, Prefer::kVisibleFirst);
-  if (!rec.ok()) return Fail("path " + op, rec.status());
-  const Artifact* a = *rec ? std::get_if<Artifact>(&**rec) : nullptr;
-  if (!a) return Fail("path " + op, "no artifact with uid or key " + op);
-  auto where = StoredAddress(reg, *a);
-  if (!where.ok()) return Fail("path " + op, where.status());
+  int rc = kExitOk;
+  auto one = OpenAndResolve(ctx, args, "path", &rc);
+  if (!one) return rc;
+  const Artifact* a = std::get_if<Artifact>(&one->record);
+  if (!a) return Fail("path " + args.positional[0], "a collection has no stored content");
+  auto where = StoredAddress(*one->opened.reg, *a);
+  if (!where.ok()) return Fail("path " + args.positional[0], where.status());
   Out(*where + "\n");
   return kExitOk;
 }

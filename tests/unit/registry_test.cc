@@ -20,33 +20,16 @@
 #include "core/sql/sqlite_db.h"
 #include "core/storage/local_store.h"
 #include "core/uid.h"
+#include "tests/unit/test_files.h"
 
 namespace regfs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Fixture(const std::string& name) {
-  return std::string(REGFS_FIXTURES) + "/" + name;
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteAll(const std::string& path, const std::string& data) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << data;
-}
-
-bool Exists(const std::string& path) {
-  struct stat st;
-  return lstat(path.c_str(), &st) == 0;
-}
+using test_files::Exists;
+using test_files::Fixture;
+using test_files::ReadAll;
+using test_files::WriteAll;
 
 // A fresh directory, removed with everything below it.
 class TempDir {

@@ -13,22 +13,14 @@
 
 #include "core/registry/instance.h"
 #include "core/sql/sqlite_db.h"
+#include "tests/unit/test_files.h"
 
 namespace regfs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Fixture(const std::string& name) {
-  return std::string(REGFS_FIXTURES) + "/" + name;
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::Fixture;
+using test_files::ReadAll;
 
 class SchemaTest : public ::testing::Test {
  protected:
