@@ -204,6 +204,11 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const 
   std::unique_ptr<SqliteDb> conn = std::move(*db);
   std::string restore;
   if (!conn->read_only_) {
+    // SQLite runs `INSERT ... RETURNING` as a trigger, so every such statement inside a
+    // transaction keeps a statement journal of the pages it changes; on disk (past 64 KiB,
+    // which one insert into LaminDB's 19-index artifact table exceeds) that was two writes per
+    // page, 50,000 for `regfs add` of 2,000 files. In memory it costs a copy.
+    REGFS_RETURN_IF_ERROR(conn->Exec("PRAGMA temp_store = MEMORY"));
     auto mode = conn->UseWal();
     if (!mode.ok()) return mode.status().Annotate("open " + path);
     restore = std::move(*mode);

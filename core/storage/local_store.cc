@@ -152,6 +152,9 @@ FdReadHandle::~FdReadHandle() {
 
 Result<size_t> FdReadHandle::ReadAt(uint64_t offset, char* buf, size_t len) {
   size_t done = 0;
+  // Up to the size seen at open, no read is spent on finding the end; a file that grew
+  // since is read on from there by the next call.
+  if (offset < size_ && len > size_ - offset) len = static_cast<size_t>(size_ - offset);
   while (done < len) {
     ssize_t n = pread(fd_, buf + done, len - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 
@@ -28,7 +29,11 @@ Result<uint64_t> CopyHashing(ReadHandle& src, int dst_fd, const std::string& dst
   char* buf = CopyBuffer();
   uint64_t copied = 0;
   for (;;) {
-    REGFS_ASSIGN_OR_RETURN(size_t n, src.ReadAt(copied, buf, kCopyBuffer));
+    // Up to the handle's size in one read at most; then on until a read comes back empty
+    // (the content may have grown since it was opened).
+    uint64_t left = src.size() > copied ? src.size() - copied : kCopyBuffer;
+    size_t want = static_cast<size_t>(std::min<uint64_t>(kCopyBuffer, left));
+    REGFS_ASSIGN_OR_RETURN(size_t n, src.ReadAt(copied, buf, want));
     if (n == 0) return copied;
     hasher->Update(copied, buf, n);
     size_t done = 0;
