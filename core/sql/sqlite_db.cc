@@ -49,9 +49,23 @@ const SqliteDialect kDialect;
 
 // ---------------------------------------------------------------- statements
 
+// The statements the registry writes as `INSERT ... RETURNING id` (one row each). SQLite
+// runs RETURNING as a trigger, and a statement with a trigger keeps a statement journal of
+// every page it changes: for a row of LaminDB's artifact table, whose 19 indexes make an
+// insert change some 20 pages, that copied 80 KiB per insert (`regfs add` of 20,000 files:
+// 40% more CPU). Such a statement is prepared without the clause and answers the rowid of
+// its one row, as RETURNING would.
+constexpr std::string_view kReturningId = " RETURNING id";
+
+bool ReturnsRowid(std::string_view sql) {
+  return sql.size() > kReturningId.size() && sql.substr(0, 7) == "INSERT " &&
+         sql.substr(sql.size() - kReturningId.size()) == kReturningId;
+}
+
 class SqliteStatement final : public Statement {
  public:
-  SqliteStatement(sqlite3_stmt* stmt, std::string sql) : stmt_(stmt), sql_(std::move(sql)) {}
+  SqliteStatement(sqlite3_stmt* stmt, std::string sql, bool returns_rowid)
+      : stmt_(stmt), sql_(std::move(sql)), returns_rowid_(returns_rowid) {}
   ~SqliteStatement() override { sqlite3_finalize(stmt_); }
 
   void BindInt64(int i, int64_t v) override { Check(sqlite3_bind_int64(stmt_, i, v)); }
@@ -64,6 +78,7 @@ class SqliteStatement final : public Statement {
 
   Result<bool> Step() override {
     if (!bind_error_.ok()) return bind_error_;
+    if (returns_rowid_) return StepReturningRowid();
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
@@ -73,31 +88,66 @@ class SqliteStatement final : public Statement {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
     bind_error_ = Status();
+    rowid_state_ = RowidState::kNotRun;
   }
 
-  bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-  int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
-  bool Bool(int col) const override { return sqlite3_column_int64(stmt_, col) != 0; }
+  bool IsNull(int col) const override {
+    if (returns_rowid_) return false;
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+  }
+  int64_t Int(int col) const override {
+    if (returns_rowid_) return rowid_;
+    return sqlite3_column_int64(stmt_, col);
+  }
+  bool Bool(int col) const override { return Int(col) != 0; }
   std::string_view TextView(int col) const override {
+    if (returns_rowid_) return {};
     const unsigned char* p = sqlite3_column_text(stmt_, col);
     if (!p) return {};
     return std::string_view(reinterpret_cast<const char*>(p),
                             static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
   }
-  int ColumnCount() const override { return sqlite3_column_count(stmt_); }
+  int ColumnCount() const override { return returns_rowid_ ? 1 : sqlite3_column_count(stmt_); }
   std::string ColumnName(int col) const override {
+    if (returns_rowid_) return "id";
     const char* n = sqlite3_column_name(stmt_, col);
     return n ? n : "";
   }
   const std::string& sql() const override { return sql_; }
 
  private:
+  enum class RowidState { kNotRun, kRow, kDone };
+
+  // The one row RETURNING id would give: the rowid of the row the insert made.
+  Result<bool> StepReturningRowid() {
+    if (rowid_state_ == RowidState::kRow) {
+      rowid_state_ = RowidState::kDone;
+      return false;
+    }
+    if (rowid_state_ == RowidState::kDone) return false;
+    sqlite3* db = sqlite3_db_handle(stmt_);
+    int rc = sqlite3_step(stmt_);
+    if (rc != SQLITE_DONE) {
+      if (rc == SQLITE_ROW) return Status::IO(sql_ + ": an insert returned rows");
+      return Status::FromSqlite(rc, sql_, sqlite3_errmsg(db));
+    }
+    if (sqlite3_changes(db) != 1) {
+      return Status::IO(sql_ + ": RETURNING id needs an insert of one row");
+    }
+    rowid_ = sqlite3_last_insert_rowid(db);
+    rowid_state_ = RowidState::kRow;
+    return true;
+  }
+
   void Check(int rc) {
     if (rc != SQLITE_OK && bind_error_.ok()) bind_error_ = Status::FromSqlite(rc, "bind " + sql_);
   }
   sqlite3_stmt* stmt_;
   std::string sql_;
   Status bind_error_;
+  const bool returns_rowid_;
+  RowidState rowid_state_ = RowidState::kNotRun;
+  int64_t rowid_ = 0;
 };
 
 // ---------------------------------------------------------------- open files of this process
@@ -204,10 +254,8 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const 
   std::unique_ptr<SqliteDb> conn = std::move(*db);
   std::string restore;
   if (!conn->read_only_) {
-    // SQLite runs `INSERT ... RETURNING` as a trigger, so every such statement inside a
-    // transaction keeps a statement journal of the pages it changes; on disk (past 64 KiB,
-    // which one insert into LaminDB's 19-index artifact table exceeds) that was two writes per
-    // page, 50,000 for `regfs add` of 2,000 files. In memory it costs a copy.
+    // Statement journals (an UPDATE of several rows inside a transaction keeps one) stay in
+    // memory: on disk, past 64 KiB, each is two writes per page it saves.
     REGFS_RETURN_IF_ERROR(conn->Exec("PRAGMA temp_store = MEMORY"));
     auto mode = conn->UseWal();
     if (!mode.ok()) return mode.status().Annotate("open " + path);
@@ -321,11 +369,13 @@ Status SqliteDb::Exec(std::string_view sql) {
 }
 
 Result<std::unique_ptr<Statement>> SqliteDb::PrepareImpl(std::string_view sql, bool persistent) {
+  const bool returns_rowid = ReturnsRowid(sql);
+  std::string_view run = returns_rowid ? sql.substr(0, sql.size() - kReturningId.size()) : sql;
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+  int rc = sqlite3_prepare_v3(db_, run.data(), static_cast<int>(run.size()),
                               persistent ? SQLITE_PREPARE_PERSISTENT : 0, &stmt, nullptr);
   if (rc != SQLITE_OK) return Status::FromSqlite(rc, std::string(sql), sqlite3_errmsg(db_));
-  return std::unique_ptr<Statement>(new SqliteStatement(stmt, std::string(sql)));
+  return std::unique_ptr<Statement>(new SqliteStatement(stmt, std::string(sql), returns_rowid));
 }
 
 // ---------------------------------------------------------------- transactions

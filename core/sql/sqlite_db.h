@@ -1,7 +1,10 @@
 // SqlDb on a SQLite file (LaminDB's local registries).
 //
 // Connections go through regfs's WAL write-coalescing VFS (core/sql/wal_vfs.h), enforce
-// foreign keys as LaminDB does, and wait up to a busy timeout for other writers.
+// foreign keys as LaminDB does, and wait up to a busy timeout for other writers. An `INSERT`
+// of one row ending in ` RETURNING id` runs without that clause and answers the rowid of the
+// row it made: SQLite implements RETURNING as a trigger, and a trigger makes the statement
+// journal every page it changes (some 20 for a row of LaminDB's artifact table).
 //
 // Journal mode. LaminDB makes its database in rollback-journal mode; a copy of the file
 // alone (a backup, LaminDB's cloud sync) is then complete. A writable connection switches
