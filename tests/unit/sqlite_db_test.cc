@@ -97,6 +97,11 @@ TEST_F(SqliteDbTest, BindsBooleansAndNullAndReturnsIds) {
   ASSERT_TRUE(*(*n)->Step());
   EXPECT_TRUE((*n)->IsNull(0));
   EXPECT_FALSE((*n)->OptText(0).has_value());
+  // RETURNING id is for an insert of one row: one of several cannot answer one id, and is
+  // reported rather than answered with a wrong one.
+  auto many = db->Prepare("INSERT INTO t (b, s) SELECT b, s FROM t RETURNING id");
+  ASSERT_TRUE(many.ok());
+  EXPECT_FALSE((*many)->RunReturningId().ok());
 }
 
 TEST_F(SqliteDbTest, TransactionsRollBackUnlessCommittedAndNestAsSavepoints) {
