@@ -40,3 +40,8 @@ regfs_install_deps() {
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
+
+# Node.js for the S3 test server (scripts/lib/s3rver.sh), installed only where `node` is
+# missing: a machine may already have a Node.js (>= 20) from elsewhere, whose own npm
+# conflicts with Debian's npm package.
+REGFS_NODE_PACKAGES=(nodejs npm)
