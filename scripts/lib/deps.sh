@@ -4,7 +4,7 @@
 
 REGFS_PACKAGES=(
   libfuse3-dev fuse3 libsqlite3-dev sqlite3 libssl-dev libgtest-dev libpq-dev libcurl4-openssl-dev
-  cmake g++ pkg-config attr rsync libglib2.0-bin openssl util-linux clang python3
+  cmake g++ pkg-config attr rsync libglib2.0-bin openssl util-linux clang python3 curl
 )
 
 # Prints the packages of REGFS_PACKAGES that are not installed, one per line.

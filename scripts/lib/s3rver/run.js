@@ -36,7 +36,8 @@ const buckets = (process.env.S3RVER_BUCKETS || '').split(/\s+/).filter(Boolean);
 AWSAccount.DUMMY_ACCOUNT.revokeAccessKey('S3RVER');
 AWSAccount.DUMMY_ACCOUNT.createKeyPair(accessKeyId, secret);
 
-const log = fs.createWriteStream(requestLog, { flags: 'a' });
+// Written synchronously, line by line, so a reader sees each request as soon as it is answered.
+const logFd = fs.openSync(requestLog, 'a');
 
 const server = new S3rver({
   address,
@@ -59,7 +60,8 @@ server.run((err, where) => {
     const received = Number(req.headers['content-length'] || 0);
     res.on('finish', () => {
       const sent = Number(res.getHeader('content-length') || 0);
-      log.write(
+      fs.writeSync(
+        logFd,
         `${new Date().toISOString()} ${req.method} ${req.url} ${res.statusCode} ${received} ${sent}\n`,
       );
     });
