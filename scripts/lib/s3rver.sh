@@ -12,6 +12,10 @@
 #                                   bucket, and waits until it answers; sets the variables
 #                                   below
 #   regfs_s3rver_stop               stops the server it started (by its PID)
+#   regfs_s3rver_request_counts LOG [FROM_LINE]
+#                                   requests per HTTP method in the request log, from line
+#                                   FROM_LINE on (`wc -l < LOG` + 1 before a workload counts
+#                                   just that workload), and their total
 #
 # After a successful start:
 #   REGFS_S3RVER_PID        the server's PID
@@ -157,4 +161,9 @@ regfs_s3rver_stop() {
   done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+}
+
+regfs_s3rver_request_counts() {
+  local log=$1 from=${2:-1}
+  tail -n +"$from" "$log" | awk '{ n[$2]++; total++ } END { for (m in n) print m, n[m]; print "total", total + 0 }' | sort
 }

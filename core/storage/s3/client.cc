@@ -374,7 +374,11 @@ Status S3Client::ErrorFor(const Request& req, const Response& resp) const {
   ctx.object_request = !req.key.empty();
   ctx.bucket_region_header = bucket_region;
   ctx.region = config_.region;
-  return ErrorFromResponse(ctx, resp.status, resp.body);
+  Status st = ErrorFromResponse(ctx, resp.status, resp.body);
+  if (resp.attempts > 1) {
+    st = Status(st.code(), st.message() + " (" + std::to_string(resp.attempts) + " attempts)");
+  }
+  return st;
 }
 
 // One attempt: returns OK with `resp` filled for any HTTP answer, or the transport failure;
@@ -382,6 +386,7 @@ Status S3Client::ErrorFor(const Request& req, const Response& resp) const {
 Status S3Client::Attempt(Request& req, Response* resp, Handle* h, bool* retryable) {
   *retryable = false;
   CURL* c = h->curl;
+  if (!c) return Status::IO(std::string(req.op) + ": libcurl could not make a handle");
   curl_easy_reset(c);  // keeps the handle's open connection
   h->errbuf[0] = '\0';
 
@@ -511,7 +516,8 @@ Status S3Client::Attempt(Request& req, Response* resp, Handle* h, bool* retryabl
                                   std::memory_order_relaxed);
   resp->status = t.status;
   if (t.status == 0) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &resp->status);
-  counters_.bytes_sent.fetch_add(t.body_pos, std::memory_order_relaxed);
+  counters_.bytes_sent.fetch_add(req.method == "POST" ? req.mem_body.size() : t.body_pos,
+                                 std::memory_order_relaxed);
   counters_.bytes_received.fetch_add(t.bytes_in, std::memory_order_relaxed);
 
   if (cc == CURLE_OK || (cc == CURLE_WRITE_ERROR && (t.sink_full || t.empty_object))) {
@@ -673,7 +679,10 @@ Result<PutResult> S3Client::PutBytes(std::string_view key, std::string_view data
 
 Result<PutResult> S3Client::Put(std::string_view key, int fd, uint64_t size,
                                 const PutOptions& opt) {
-  if (size > options_.multipart_threshold) return PutMultipart(key, fd, size, opt);
+  constexpr uint64_t kMaxSinglePut = 5ull << 30;  // S3's limit for one PutObject
+  if (size > options_.multipart_threshold || size > kMaxSinglePut) {
+    return PutMultipart(key, fd, size, opt);
+  }
   if (size == 0) return PutBytes(key, "", opt);
   Request req;
   req.op = "PutObject";
