@@ -296,6 +296,20 @@ TEST(S3ClientFaults, ACompleteWhoseAnswerWasLostIsRecognized) {
   EXPECT_EQ(reqs[2].rfind("HEAD /bucket/prefix/k ", 0), 0u) << reqs[2];
 }
 
+TEST(S3ClientFaults, AnOlderObjectIsNotTakenForALostComplete) {
+  Reply dropped;
+  dropped.close_after = true;
+  // The object under the key has one part: not the two-part upload being completed.
+  ScriptedServer server({dropped, Http(404, "Not Found", ErrorDoc("NoSuchUpload")),
+                         Http(200, "OK", "", "ETag: \"old-1\"\r\n")});
+  auto c = ClientFor(server.url());
+  auto res = c->CompleteMultipartUpload("prefix/k", "UP1", {{1, "e1"}, {2, "e2"}});
+  ASSERT_FALSE(res.ok());
+  EXPECT_EQ(res.status().code(), Status::Code::kIO);
+  EXPECT_NE(res.status().message().find("NoSuchUpload"), std::string::npos)
+      << res.status().ToString();
+}
+
 TEST(S3ClientFaults, RequestsAreSignedAndPathStyle) {
   ScriptedServer server({Http(200, "OK", "")});
   auto c = ClientFor(server.url());

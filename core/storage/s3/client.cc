@@ -759,8 +759,15 @@ Result<PutResult> S3Client::CompleteMultipartUpload(std::string_view key,
     S3ErrorDoc doc;
     if (resp.attempts > 1 && ParseErrorDoc(resp.body, &doc) && doc.code == "NoSuchUpload") {
       // An earlier attempt completed the upload and its answer was lost: the object is there.
+      // Where the server writes multipart ETags as S3 does ("<md5>-<parts>"), the part count
+      // must match, so that an older object under the same key is not taken for this one.
       auto info = Head(key);
-      if (info.ok()) return PutResult{info->etag, static_cast<int>(parts.size())};
+      if (info.ok()) {
+        size_t dash = info->etag.rfind('-');
+        bool matches = dash == std::string::npos ||
+                       info->etag.substr(dash + 1) == std::to_string(parts.size());
+        if (matches) return PutResult{info->etag, static_cast<int>(parts.size())};
+      }
     }
     return ErrorFor(req, resp);
   }
