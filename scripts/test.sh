@@ -87,6 +87,7 @@ fi
 # Its request log stays in $build_dir/s3rver/requests.log after the run; its data is removed.
 # Without a server the S3 tests skip, or the run fails when CI=true.
 s3_work=$build_dir/s3rver
+# shellcheck disable=SC2317 # run by the trap
 s3_cleanup() {
   regfs_s3rver_stop
   rm -rf "$s3_work/data"

@@ -44,4 +44,5 @@ regfs_install_deps() {
 # Node.js for the S3 test server (scripts/lib/s3rver.sh), installed only where `node` is
 # missing: a machine may already have a Node.js (>= 20) from elsewhere, whose own npm
 # conflicts with Debian's npm package.
+# shellcheck disable=SC2034 # used by scripts/lib/s3rver.sh
 REGFS_NODE_PACKAGES=(nodejs npm)
