@@ -315,11 +315,13 @@ Status Init(const std::string& abs, const InitOptions& options, InitReport* repo
       REGFS_RETURN_IF_ERROR(CreateFileDurably(db, ""));
       made_db = true;
       REGFS_ASSIGN_OR_RETURN(auto conn, Connection::Open(db, {.read_only = false, .create = true}));
+      // LaminDB's file is in rollback-journal mode; a writable connection switched it to WAL.
+      // Back before anything is written: the file stays LaminDB's, and the new database (5 MiB
+      // for 2.9) is written once, not into the log and then again into the file, so init needs
+      // no more free space than the database takes.
+      REGFS_RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode = DELETE"));
       ConnectionExecutor exec(*conn);
       REGFS_RETURN_IF_ERROR(CreateLaminDbDatabase(exec, layout, SqlBackend::kSqlite, ids));
-      // LaminDB's file is in rollback-journal mode; a writable connection here switched it to
-      // WAL. Back, so that a copy of the file alone holds everything.
-      REGFS_RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode = DELETE"));
     }
     REGFS_RETURN_IF_ERROR(SyncPath(db));
     REGFS_RETURN_IF_ERROR(CreateFileDurably(marker, LaminDbMarkerText(layout, ids)));
