@@ -38,7 +38,7 @@ Result<std::string> FindDatabase(const std::string& root);
 // What `regfs init` creates.
 struct InitOptions {
   // Which LaminDB's instance to create (core/registry/lamindb_instance.h).
-  LaminDbRelease layout = LaminDbRelease::k0_73;
+  LaminDbRelease layout = LaminDbRelease::k2_9;
   // The instance name; empty: lamindb-setup's default, the root directory's base name with
   // ASCII letters lowered. The owner is always LaminDB's anonymous user.
   std::string name;

@@ -154,6 +154,15 @@ capture "$REGFS" init "$WORK/nosettings"
 assert_rc 0 "init"
 assert_eq "$(cat "$WORK/lamin-files")" "$(ls "$HOME/.lamin")" "settings folder unchanged"
 
+step "the default layout is today's (2.9)"
+capture "$REGFS" init "$WORK/default"
+assert_rc 0 "init"
+assert_contains "$OUT" "initialized LaminDB 2.9 instance anonymous/default" "init report"
+[ -f "$WORK/default/.lamindb/lamin.db" ] && [ -f "$WORK/default/.lamindb/storage_uid.txt" ] ||
+  fail "init without --layout made no LaminDB 2.9 instance"
+assert_eq "$(cat "$WORK/mine-2.9.schema")" "$(sqlite3 "$WORK/default/.lamindb/lamin.db" .schema)" \
+  "default schema"
+
 step "usage errors and a second init"
 capture "$REGFS" init "$WORK/u" --layout 1.0
 assert_rc 2 "unknown layout"
