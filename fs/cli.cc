@@ -59,7 +59,9 @@ struct CommandHelp {
 };
 
 constexpr CommandHelp kCommands[] = {
-    {"init", "regfs init [ROOT]", "create a new instance (LaminDB 0.7x layout) at ROOT"},
+    {"init", "regfs init [ROOT] [--layout 2.9|0.73] [--name NAME] [--lamin-settings]",
+     "create at ROOT the complete instance LaminDB's own init creates (today's layout, or "
+     "LaminDB 0.73's); --lamin-settings also writes LaminDB's settings file for it"},
     {"add", "regfs add FILE... [--key KEY | --key-from-path] [--description TEXT]",
      "save files as artifacts (one transaction); --key-from-path keys each file by its "
      "relative path"},
@@ -371,6 +373,18 @@ bool Confirm(const std::string& question) {
 
 int CmdInit(const Context& ctx, const Args& args) {
   if (args.positional.size() > 1) return UsageError("init", "too many arguments");
+  InitOptions options;
+  if (auto layout = args.Last("--layout")) {
+    auto release = ParseLaminDbRelease(*layout);
+    if (!release.ok()) return UsageError("init", "--layout: " + release.status().message());
+    options.layout = *release;
+  }
+  if (auto name = args.Last("--name")) {
+    Status valid = ValidateInstanceName(*name);
+    if (!valid.ok()) return UsageError("init", "--name: " + OneLine(valid.message()));
+    options.name = *name;
+  }
+  options.write_lamin_settings = args.Has("--lamin-settings");
   std::string root;
   if (!args.positional.empty()) {
     root = args.positional[0];
@@ -387,9 +401,17 @@ int CmdInit(const Context& ctx, const Args& args) {
   abs = abs.lexically_normal();
   std::string abs_text = abs.string();
   if (abs_text.size() > 1 && abs_text.back() == '/') abs_text.pop_back();
-  Status st = InitInstance(abs_text);
-  if (!st.ok()) return Fail("init " + abs_text, st);
-  Out("initialized regfs instance at " + abs_text + "\n");
+  InitReport report;
+  Status st = InitInstance(abs_text, options, &report);
+  // The status names the root already ("init ROOT: ...").
+  if (!st.ok()) return Fail("", st);
+  std::string text = "initialized LaminDB " + std::string(LaminDbReleaseName(options.layout)) +
+                     " instance " + report.slug + " at " + report.root + "\n";
+  if (!report.settings_path.empty()) {
+    text +=
+        "wrote LaminDB settings " + report.settings_path + " (lamin connect " + report.slug + ")\n";
+  }
+  Out(text);
   return kExitOk;
 }
 
@@ -1283,7 +1305,7 @@ struct CommandEntry {
 
 const std::vector<CommandEntry>& CommandTable() {
   static const std::vector<CommandEntry> table = {
-      {"init", CmdInit, {}},
+      {"init", CmdInit, {{"--layout", true}, {"--name", true}, {"--lamin-settings", false}}},
       {"add", CmdAdd, {{"--key", true}, {"--key-from-path", false}, {"--description", true}}},
       {"ls", CmdLs, {{"--trash", false}, {"--all", false}, {"--format", true}}},
       {"rm", CmdRm, {{"--permanent", false}, {"--purge-real-keys", false}}},
