@@ -102,7 +102,7 @@ gone_soon() {
 
 # new_instance ROOT: a fresh instance made by `regfs init`.
 new_instance() {
-  "$REGFS" init "$1" >/dev/null || fail "regfs init $1"
+  "$REGFS" init "$1" --layout 0.73 >/dev/null || fail "regfs init $1"
 }
 
 # fixture_instance ROOT 0.73|2.6: an instance made from a fixture database and the seed rows
