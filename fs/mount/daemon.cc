@@ -24,7 +24,7 @@
 #include "fs/mount.h"
 #include "fs/mount/op_table.h"
 #include "fs/passthrough.h"
-#include "fs/session.h"
+#include "fs/session/session.h"
 
 namespace regfs {
 
@@ -193,7 +193,7 @@ int Serve(const MountConfig& cfg, int ready_fd) {
   fuse_remove_signal_handlers(se);
   fuse_session_destroy(se);
   log::Info("unmounted " + cfg.mountpoint +
-            " (view reloads: " + std::to_string(session.reloads.load()) +
+            " (view reloads: " + std::to_string(session.view().reloads()) +
             "; requests: " + session.RequestStats() + ")");
   return rc == 0 ? 0 : 1;
 }

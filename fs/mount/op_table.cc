@@ -5,7 +5,7 @@
 
 #include "fs/log.h"
 #include "fs/ops.h"
-#include "fs/session.h"
+#include "fs/session/session.h"
 
 namespace regfs {
 
