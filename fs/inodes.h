@@ -25,7 +25,7 @@ enum class Tag : uint64_t {
   kPending = 6,        // low bits: sequence number of a file being written
   kFolderEntry = 7,    // low bits: hash of (artifact id, path inside a folder artifact)
   kTrashArtifact = 8,  // low bits: artifact id, as shown in .trash/ (see FileIno)
-  kFileAlias = 9,  // low bits: sequence number of a renumbered record (Session::RenumberForWrite)
+  kFileAlias = 9,      // low bits: sequence number of a write alias (InodeTable::RenumberForWrite)
 };
 
 inline constexpr int kTagShift = 60;

@@ -3,23 +3,26 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
-#include <mutex>
 
 #include "core/clock.h"
+#include "core/sync.h"
 
 namespace regfs::log {
 namespace {
 
-std::mutex g_mu;
-bool g_stderr = true;
-bool g_syslog = false;
-bool g_debug = false;
+// The innermost lock of the daemon (fs/session/session.h): held for one line, and nothing
+// is called under it that locks.
+Mutex g_mu;
+bool g_stderr GUARDED_BY(g_mu) = true;
+bool g_syslog GUARDED_BY(g_mu) = false;
+std::atomic<bool> g_debug{false};
 
 }  // namespace
 
 void Init(bool foreground, bool debug) {
-  std::lock_guard<std::mutex> lock(g_mu);
+  MutexLock lock(&g_mu);
   g_debug = debug;
   g_stderr = foreground || !isatty(STDERR_FILENO);
   // Without a syslog socket every message would cost a failed connect().
@@ -29,7 +32,7 @@ void Init(bool foreground, bool debug) {
 
 void Write(Level level, const std::string& message) {
   static const char* kNames[] = {"debug", "info", "warn", "error"};
-  std::lock_guard<std::mutex> lock(g_mu);
+  MutexLock lock(&g_mu);
   if (g_stderr) {
     std::string line = NowTimestamp() + " regfs[" + std::to_string(getpid()) + "] " +
                        kNames[static_cast<int>(level)] + ": " + message + "\n";

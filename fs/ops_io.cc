@@ -8,8 +8,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <mutex>
-#include <shared_mutex>
 #include <vector>
 
 #include "core/storage.h"
@@ -27,7 +25,7 @@ namespace {
 // Opens the stored content of an artifact for reading. Every failure is EIO for the
 // caller, with the path in the log: the daemon keeps serving.
 Result<int> OpenStored(Session& s, int64_t artifact_id) {
-  REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(artifact_id));
+  REGFS_ASSIGN_OR_RETURN(auto a, s.view().LoadArtifact(artifact_id));
   if (!a) return Status::NotFound("artifact id " + std::to_string(artifact_id));
   auto path = s.info().storage->StoredPath(*a);
   if (!path.ok()) return Status::IO("read uid " + a->uid + ": " + path.status().message());
@@ -38,21 +36,21 @@ Result<int> OpenStored(Session& s, int64_t artifact_id) {
 
 // The record behind a file node as the view shows it, or from the database when its
 // directory is not loaded.
-Result<std::optional<FileRec>> RecOf(Session& s, int64_t id) {
+Result<std::optional<FileRec>> RecOf(Session& s, int64_t id) EXCLUDES(s.view().mu()) {
   {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
-    if (const FileRec* r = s.area(false).Rec(id)) return std::optional<FileRec>(*r);
-    if (const FileRec* r = s.area(true).Rec(id)) return std::optional<FileRec>(*r);
+    ReaderLock lk(&s.view().mu());
+    if (const FileRec* r = s.view().area(false).Rec(id)) return std::optional<FileRec>(*r);
+    if (const FileRec* r = s.view().area(true).Rec(id)) return std::optional<FileRec>(*r);
   }
-  return s.LoadFileRec(id);
+  return s.view().LoadFileRec(id);
 }
 
 // Gives the handle a staging file holding the full current content (copied from the
 // stored file unless `empty`), feeding the hasher as the bytes pass.
-Status Materialize(Session& s, FileHandle& h, bool empty) {
+Status Materialize(Session& s, FileHandle& h, bool empty) REQUIRES(h.mu) {
   if (h.materialized) return Status();
   int sfd = -1;
-  REGFS_ASSIGN_OR_RETURN(std::string staging, s.TakeStaging(&sfd));
+  REGFS_ASSIGN_OR_RETURN(std::string staging, s.staging().Take(&sfd));
   h.hasher = std::make_unique<StreamHasher>();
   uint64_t copied = 0;
   if (!empty && h.artifact_id != 0) {
@@ -115,10 +113,10 @@ struct Target {
   bool discard = false;  // the pending file was unlinked before it was closed
 };
 
-Result<Target> TargetOf(Session& s, FileHandle& h) {
+Result<Target> TargetOf(Session& s, WriterPool::Writer& w, FileHandle& h) REQUIRES(h.mu) {
   Target t;
   if (h.pending_seq) {
-    auto p = s.Pending(h.pending_seq);
+    auto p = s.pending().Get(h.pending_seq);
     if (!p || p->unlinked) {
       t.discard = true;
       return t;
@@ -126,7 +124,7 @@ Result<Target> TargetOf(Session& s, FileHandle& h) {
     t.dir = p->dir;
     t.name = p->name;
   } else {
-    REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(h.artifact_id));
+    REGFS_ASSIGN_OR_RETURN(auto a, w->ArtifactById(h.artifact_id));
     if (!a || !a->key || !IsSafeKey(*a->key))
       return Status::Permission("write: the record has no key to save a new version under");
     t.dir = ParentOf(*a->key);
@@ -138,7 +136,7 @@ Result<Target> TargetOf(Session& s, FileHandle& h) {
 
 // Saves the handle's content as a record. After it, the handle reads the new record and a
 // further write starts a new staging copy.
-Status Commit(Session& s, FileHandle& h) {
+Status Commit(Session& s, FileHandle& h) REQUIRES(h.mu) {
   if (!h.dirty) return Status();
   if (h.failed) {
     h.dirty = false;
@@ -147,7 +145,7 @@ Status Commit(Session& s, FileHandle& h) {
   if (h.pending_seq) {
     // A new file unlinked before its last close is not worth hashing (checked again below,
     // under the writer, with the rest of TargetOf).
-    auto p = s.Pending(h.pending_seq);
+    auto p = s.pending().Get(h.pending_seq);
     if (!p || p->unlinked) {
       h.dirty = false;
       return Status();
@@ -161,10 +159,10 @@ Status Commit(Session& s, FileHandle& h) {
   Result<SaveOutcome> out = Status::IO("not saved");
   Target t;
   {
-    REGFS_ASSIGN_OR_RETURN(auto w, s.AcquireWriter());
+    WriterPool::Writer w(&s.writers());
     // Under the writer, so that an unlink or rename of a file still being written (which
     // take the writer too) happens either wholly before this save or after it.
-    REGFS_ASSIGN_OR_RETURN(t, TargetOf(s, h));
+    REGFS_ASSIGN_OR_RETURN(t, TargetOf(s, w, h));
     if (t.discard) {
       h.dirty = false;
       return Status();  // the handle's destructor drops the staging file
@@ -181,11 +179,11 @@ Status Commit(Session& s, FileHandle& h) {
         if (!purged.ok()) log::Warn("replacing provisional record: " + purged.status().ToString());
         ids.push_back(h.provisional_id);
       }
-      Status r = s.RefreshKeys(*w, {t.key}, ids);
+      Status r = s.view().RefreshKeys(w, {t.key}, ids);
       if (!r.ok()) log::Error("refresh after saving " + t.key + ": " + r.ToString());
       if (h.pending_seq) {
         int64_t id = out->artifact.id;
-        s.UpdatePending(h.pending_seq, [id](PendingFile& p) { p.committed_id = id; });
+        s.pending().Update(h.pending_seq, [id](PendingFile& p) { p.committed_id = id; });
       }
     }
   }
@@ -210,12 +208,12 @@ Status Commit(Session& s, FileHandle& h) {
   // stays right. A new version of an existing record is a different inode: the kernel must
   // forget the name, and the size it saw grow on the old inode through this handle.
   if (!h.pending_seq) {
-    uint64_t parent = t.dir.empty() ? ino::kArtifacts : s.DirIno(false, t.dir);
-    s.InvalEntry(parent, t.name);
-    if (old_id) s.InvalInode(ino::FileIno(false, old_id));
-    // Opened through a renumbered inode (Session::RenumberForWrite): that is the one the
+    uint64_t parent = t.dir.empty() ? ino::kArtifacts : s.inodes().DirIno(false, t.dir);
+    s.notifier().InvalEntry(parent, t.name);
+    if (old_id) s.notifier().InvalInode(ino::FileIno(false, old_id));
+    // Opened through a renumbered inode (InodeTable::RenumberForWrite): that is the one the
     // kernel saw grow.
-    if (h.ino != 0 && h.ino != ino::FileIno(false, old_id)) s.InvalInode(h.ino);
+    if (h.ino != 0 && h.ino != ino::FileIno(false, old_id)) s.notifier().InvalInode(h.ino);
   }
   return Status();
 }
@@ -240,16 +238,21 @@ bool MayPassThrough(uint64_t ino) {
 void FinishOpen(fuse_req_t req, Session& s, fuse_ino_t ino, std::unique_ptr<FileHandle> h,
                 fuse_file_info* fi) {
   const bool write = h->writable;
-  const int fd = h->fd;
-  const int64_t id = h->artifact_id;
-  fi->fh = s.AddHandle(std::move(h));
+  int fd;
+  int64_t id;
+  {
+    MutexLock lk(&h->mu);
+    fd = h->fd;
+    id = h->artifact_id;
+  }
+  fi->fh = s.handles().Add(std::move(h));
   Passthrough* pt = s.passthrough();
   Passthrough::Decision d;
   if (pt) d = pt->OnOpen(fi->fh, ino, fd, write, MayPassThrough(ino));
   switch (d.mode) {
     case Passthrough::Mode::kRetryOnAlias: {
-      s.TakeHandle(fi->fh);  // drops a staging file O_TRUNC made
-      uint64_t alias = s.RenumberForWrite(id);
+      s.handles().Take(fi->fh);  // drops a staging file O_TRUNC made
+      uint64_t alias = s.inodes().RenumberForWrite(id);
       log::Debug("open for writing of inode " + std::to_string(ino) +
                  ", which readers hold open in passthrough: renumbered to " +
                  std::to_string(alias) + ", ESTALE for the kernel to look it up again");
@@ -268,8 +271,66 @@ void FinishOpen(fuse_req_t req, Session& s, fuse_ino_t ino, std::unique_ptr<File
   if (fuse_reply_open(req, fi) != 0) {
     // The kernel did not take the reply (the request was aborted): no RELEASE will come.
     if (pt) pt->OnRelease(fi->fh);
-    s.TakeHandle(fi->fh);
+    s.handles().Take(fi->fh);
   }
+}
+
+// Checks an open of `ino` and readies handle `h` for it (the stored file for reads; for
+// writes the staging copy when O_TRUNC asks for it, else later on the first write).
+Status PrepareOpen(Session& s, fuse_ino_t ino, fuse_file_info* fi, FileHandle& h) REQUIRES(h.mu) {
+  REGFS_ASSIGN_OR_RETURN(Node n, s.Resolve(ino));
+  int acc = fi->flags & O_ACCMODE;
+  bool want_write = acc != O_RDONLY || (fi->flags & O_TRUNC);
+  switch (n.kind) {
+    case Node::kFile: h.artifact_id = n.id; break;
+    case Node::kMember:
+      if (want_write) return Status::Permission("collection members are read-only");
+      h.artifact_id = n.artifact;
+      break;
+    case Node::kPending: return Status::Busy("file is still being written by another handle");
+    case Node::kFolder: {
+      if (want_write) return Status::Permission("folder artifacts are read-only");
+      auto path = s.view().LoadFolderPath(n.id, n.path);
+      if (!path.ok()) return Status::IO(path.status().message());
+      auto opened = s.info().storage->OpenBeneath(*path, O_RDONLY);
+      if (!opened.ok()) return Status::IO("folder artifact file: " + opened.status().message());
+      int fd = *opened;
+      struct stat st;
+      if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return Status(Status::Code::kIsDir, "is a directory");
+      }
+      h.fd = fd;
+      fi->keep_cache = 1;
+      return Status();
+    }
+    default: return Status(Status::Code::kIsDir, "is a directory");
+  }
+  if (want_write) {
+    if (s.config().read_only) return Status::ReadOnly("the mount is read-only");
+    if (n.trash)
+      return Status::Permission("records in .trash cannot be written (use mv to restore)");
+    REGFS_ASSIGN_OR_RETURN(auto rec, RecOf(s, n.id));
+    if (!rec || rec->state != kStateVisible || !rec->key_is_path)
+      return Status::Permission("a record without a key cannot get a new version");
+    const uint64_t rec_size = static_cast<uint64_t>(rec->size);
+    h.writable = true;
+    if (fi->flags & O_TRUNC) {
+      REGFS_RETURN_IF_ERROR(Materialize(s, h, /*empty=*/true));
+      h.dirty = true;
+    } else if (acc == O_RDWR) {
+      REGFS_ASSIGN_OR_RETURN(h.fd, OpenStored(s, h.artifact_id));
+    }
+    // Without O_TRUNC the staging copy is made on the first write.
+    if (!h.materialized) h.size = rec_size;
+    fi->direct_io = 0;
+    fi->keep_cache = 0;
+  } else {
+    REGFS_ASSIGN_OR_RETURN(h.fd, OpenStored(s, h.artifact_id));
+    // Stored content never changes in place (a write makes a new record, a new inode).
+    fi->keep_cache = 1;
+  }
+  return Status();
 }
 
 }  // namespace
@@ -283,7 +344,7 @@ Status TruncateHandle(Session& s, FileHandle& h, uint64_t size) {
   h.size = size;
   h.dirty = true;
   h.written = true;
-  if (h.pending_seq) s.UpdatePending(h.pending_seq, [size](PendingFile& p) { p.size = size; });
+  if (h.pending_seq) s.pending().Update(h.pending_seq, [size](PendingFile& p) { p.size = size; });
   return Status();
 }
 
@@ -298,79 +359,24 @@ Status TruncatePath(Session& s, const Node& n, uint64_t size) {
   }
   FileHandle h;
   h.writable = true;
-  h.artifact_id = n.id;
   h.ino = ino::FileIno(false, n.id);
+  MutexLock lk(&h.mu);
+  h.artifact_id = n.id;
   REGFS_RETURN_IF_ERROR(TruncateHandle(s, h, size));
   return Commit(s, h);
 }
 
 void Open(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
   Session& s = SessionOf(req);
-  auto n = s.Resolve(ino);
-  if (!n.ok()) return ReplyError(req, n.status(), "open");
-  int acc = fi->flags & O_ACCMODE;
-  bool want_write = acc != O_RDONLY || (fi->flags & O_TRUNC);
   auto h = std::make_unique<FileHandle>();
   h->ino = ino;
   h->append = fi->flags & O_APPEND;
-  switch (n->kind) {
-    case Node::kFile: h->artifact_id = n->id; break;
-    case Node::kMember:
-      if (want_write) return Refuse(req, EPERM, "open", "collection members are read-only");
-      h->artifact_id = n->artifact;
-      break;
-    case Node::kPending:
-      return Refuse(req, EBUSY, "open", "file is still being written by another handle");
-    case Node::kFolder: {
-      if (want_write) return Refuse(req, EPERM, "open", "folder artifacts are read-only");
-      auto path = s.FolderPath(n->id, n->path);
-      if (!path.ok()) return ReplyError(req, Status::IO(path.status().message()), "open");
-      auto opened = s.info().storage->OpenBeneath(*path, O_RDONLY);
-      if (!opened.ok())
-        return ReplyError(req, Status::IO("folder artifact file: " + opened.status().message()),
-                          "open");
-      int fd = *opened;
-      struct stat st;
-      if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return Refuse(req, EISDIR, "open", "is a directory");
-      }
-      h->fd = fd;
-      fi->keep_cache = 1;
-      return FinishOpen(req, s, ino, std::move(h), fi);
-    }
-    default: return Refuse(req, EISDIR, "open", "is a directory");
+  Status st;
+  {
+    MutexLock lk(&h->mu);
+    st = PrepareOpen(s, ino, fi, *h);
   }
-  if (want_write) {
-    if (s.config().read_only) return Refuse(req, EROFS, "open", "the mount is read-only");
-    if (n->trash)
-      return Refuse(req, EPERM, "open", "records in .trash cannot be written (use mv to restore)");
-    auto rec = RecOf(s, n->id);
-    if (!rec.ok()) return ReplyError(req, rec.status(), "open");
-    if (!*rec || (*rec)->state != kStateVisible || !(*rec)->key_is_path)
-      return Refuse(req, EPERM, "open", "a record without a key cannot get a new version");
-    const uint64_t rec_size = static_cast<uint64_t>((*rec)->size);
-    h->writable = true;
-    if (fi->flags & O_TRUNC) {
-      Status st = Materialize(s, *h, /*empty=*/true);
-      if (!st.ok()) return ReplyError(req, st, "open");
-      h->dirty = true;
-    } else if (acc == O_RDWR) {
-      auto fd = OpenStored(s, h->artifact_id);
-      if (!fd.ok()) return ReplyError(req, fd.status(), "open");
-      h->fd = *fd;
-    }
-    // Without O_TRUNC the staging copy is made on the first write.
-    if (!h->materialized) h->size = rec_size;
-    fi->direct_io = 0;
-    fi->keep_cache = 0;
-  } else {
-    auto fd = OpenStored(s, h->artifact_id);
-    if (!fd.ok()) return ReplyError(req, fd.status(), "open");
-    h->fd = *fd;
-    // Stored content never changes in place (a write makes a new record, a new inode).
-    fi->keep_cache = 1;
-  }
+  if (!st.ok()) return ReplyError(req, st, "open");
   FinishOpen(req, s, ino, std::move(h), fi);
 }
 
@@ -386,48 +392,51 @@ void Create(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t, fuse_fi
   std::string key = Join(p->path, name);
   Status valid = ValidateKey(key);
   if (!valid.ok()) return ReplyError(req, valid, "create");
-  Status loaded = s.EnsureDir(false, p->path);
+  Status loaded = s.view().EnsureDir(false, p->path);
   if (!loaded.ok()) return ReplyError(req, loaded, "create");
   {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
-    auto existing = s.area(false).Lookup(p->path, name);
+    ReaderLock lk(&s.view().mu());
+    auto existing = s.view().area(false).Lookup(p->path, name);
     if (existing && existing->is_dir) return Refuse(req, EISDIR, "create", key + " is a directory");
     if (existing && (fi->flags & O_EXCL)) return Refuse(req, EEXIST, "create", key);
   }
   auto h = std::make_unique<FileHandle>();
   h->writable = true;
   h->append = fi->flags & O_APPEND;
-  h->pending_seq = s.AddPending(p->path, name);
+  h->pending_seq = s.pending().Add(p->path, name);
   h->ino = ino::Make(ino::Tag::kPending, h->pending_seq);
-  Status st = Materialize(s, *h, /*empty=*/true);
-  if (!st.ok()) {
-    s.DropPending(h->pending_seq);
-    return ReplyError(req, st, "create");
+  {
+    MutexLock lk(&h->mu);
+    Status st = Materialize(s, *h, /*empty=*/true);
+    if (!st.ok()) {
+      s.pending().Drop(h->pending_seq);
+      return ReplyError(req, st, "create");
+    }
+    h->dirty = true;  // an empty new file is a record too (touch)
   }
-  h->dirty = true;  // an empty new file is a record too (touch)
   fuse_entry_param e;
   Node n;
   n.kind = Node::kPending;
   n.id = static_cast<int64_t>(h->pending_seq);
   {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
+    ReaderLock lk(&s.view().mu());
     Status me = MakeEntry(s, n, &e);
     if (!me.ok()) {
-      s.DropPending(h->pending_seq);
+      s.pending().Drop(h->pending_seq);
       return ReplyError(req, me, "create");
     }
   }
-  fi->fh = s.AddHandle(std::move(h));
+  fi->fh = s.handles().Add(std::move(h));
   fuse_reply_create(req, &e, fi);
 }
 
 void Read(fuse_req_t req, fuse_ino_t, size_t size, off_t off, fuse_file_info* fi) {
   Session& s = SessionOf(req);
-  FileHandle* h = s.GetHandle(fi->fh);
+  FileHandle* h = s.handles().Get(fi->fh);
   if (!h) return Refuse(req, EBADF, "read", "unknown handle");
   int fd;
   {
-    std::lock_guard<std::mutex> lk(h->mu);
+    MutexLock lk(&h->mu);
     if (h->fd < 0 && h->artifact_id) {
       auto opened = OpenStored(s, h->artifact_id);
       if (!opened.ok()) return ReplyError(req, opened.status(), "read");
@@ -446,9 +455,9 @@ void Read(fuse_req_t req, fuse_ino_t, size_t size, off_t off, fuse_file_info* fi
 
 void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_info* fi) {
   Session& s = SessionOf(req);
-  FileHandle* h = s.GetHandle(fi->fh);
+  FileHandle* h = s.handles().Get(fi->fh);
   if (!h || !h->writable) return Refuse(req, EBADF, "write", "handle not open for writing");
-  std::lock_guard<std::mutex> lk(h->mu);
+  MutexLock lk(&h->mu);
   Status st = Materialize(s, *h, /*empty=*/false);
   if (!st.ok()) return ReplyError(req, st, "write");
   size_t len = fuse_buf_size(in);
@@ -472,12 +481,13 @@ void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_
       h->failed = true;
       if (h->pending_seq) {
         std::string dir, name;
-        s.UpdatePending(h->pending_seq, [&](PendingFile& p) {
+        s.pending().Update(h->pending_seq, [&](PendingFile& p) {
           p.unlinked = true;
           dir = p.dir;
           name = p.name;
         });
-        s.InvalEntry(dir.empty() ? ino::kArtifacts : s.DirIno(false, dir), name);
+        s.notifier().InvalEntry(dir.empty() ? ino::kArtifacts : s.inodes().DirIno(false, dir),
+                                name);
       }
       return ReplyError(req, Status::FromErrno(errno, "write staging file " + h->staging), "write");
     }
@@ -490,16 +500,16 @@ void WriteBuf(fuse_req_t req, fuse_ino_t, fuse_bufvec* in, off_t off, fuse_file_
   h->written = true;
   if (h->pending_seq) {
     uint64_t size = h->size;
-    s.UpdatePending(h->pending_seq, [size](PendingFile& p) { p.size = size; });
+    s.pending().Update(h->pending_seq, [size](PendingFile& p) { p.size = size; });
   }
   fuse_reply_write(req, n);
 }
 
 void Flush(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
   Session& s = SessionOf(req);
-  FileHandle* h = s.GetHandle(fi->fh);
+  FileHandle* h = s.handles().Get(fi->fh);
   if (!h || !h->writable) return (void)fuse_reply_err(req, 0);
-  std::lock_guard<std::mutex> lk(h->mu);
+  MutexLock lk(&h->mu);
   // close() reports what went wrong (a full disk, say); the record is saved here.
   if (!h->written) return (void)fuse_reply_err(req, 0);
   Status st = Commit(s, *h);
@@ -511,15 +521,15 @@ void Release(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
   Session& s = SessionOf(req);
   // The kernel has let go of the open already: it no longer constrains other opens.
   if (Passthrough* pt = s.passthrough()) pt->OnRelease(fi->fh);
-  std::unique_ptr<FileHandle> h = s.TakeHandle(fi->fh);
+  std::unique_ptr<FileHandle> h = s.handles().Take(fi->fh);
   if (h && h->writable) {
-    std::lock_guard<std::mutex> lk(h->mu);
+    MutexLock lk(&h->mu);
     Status st = Commit(s, *h);
     if (!st.ok()) log::Error("saving on last close failed, content discarded: " + st.ToString());
     if (h->pending_seq) {
-      auto p = s.Pending(h->pending_seq);
+      auto p = s.pending().Get(h->pending_seq);
       if (p && !p->committed_id)
-        s.UpdatePending(h->pending_seq, [](PendingFile& pf) { pf.unlinked = true; });
+        s.pending().Update(h->pending_seq, [](PendingFile& pf) { pf.unlinked = true; });
     }
   }
   fuse_reply_err(req, 0);
@@ -527,9 +537,9 @@ void Release(fuse_req_t req, fuse_ino_t, fuse_file_info* fi) {
 
 void Fsync(fuse_req_t req, fuse_ino_t, int datasync, fuse_file_info* fi) {
   Session& s = SessionOf(req);
-  FileHandle* h = s.GetHandle(fi->fh);
+  FileHandle* h = s.handles().Get(fi->fh);
   if (!h) return (void)fuse_reply_err(req, 0);
-  std::lock_guard<std::mutex> lk(h->mu);
+  MutexLock lk(&h->mu);
   if (h->writable && h->fd >= 0) {
     int rc = datasync ? fdatasync(h->fd) : fsync(h->fd);
     if (rc != 0) return ReplyError(req, Status::FromErrno(errno, "fsync"), "fsync");

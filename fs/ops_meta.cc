@@ -7,8 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
-#include <mutex>
-#include <shared_mutex>
 
 #include "fs/errno_map.h"
 #include "fs/inodes.h"
@@ -19,181 +17,129 @@ namespace regfs::ops {
 
 namespace {
 
-// Entries and attributes may be cached this long: a record's content and size never change
-// (a write makes a new record), and the session invalidates what it changes itself and what
-// it sees change outside (within the 200 ms poll), so this only bounds staleness should an
-// invalidation ever be lost. A file still being written changes size with every write:
-// other processes may see its size up to a second late, as on a network filesystem.
-constexpr double kEntryTimeout = 60.0;
-constexpr double kAttrTimeout = 60.0;
-constexpr double kPendingAttrTimeout = 1.0;
-
-double AttrTimeout(const Node& n) {
-  return n.kind == Node::kPending ? kPendingAttrTimeout : kAttrTimeout;
-}
-
-// A directory listing taken at opendir, so readdir offsets stay stable while it changes.
-struct DirListing {
-  struct Entry {
-    std::string name;
-    Node node;
-    mode_t type;
-  };
-  std::vector<Entry> entries;
-};
-
-}  // namespace
-
-Session& SessionOf(fuse_req_t req) {
-  return *static_cast<Session*>(fuse_req_userdata(req));
-}
-
-void ReplyError(fuse_req_t req, const Status& s, const char* op) {
-  int err = ToErrno(s);
-  if (err == ENOENT || err == EEXIST || err == ENOTEMPTY || err == ENODATA)
-    log::Debug(std::string(op) + ": " + s.ToString());
-  else
-    log::Warn(std::string(op) + " refused (" + strerror(err) + "): " + s.message());
-  fuse_reply_err(req, err);
-}
-
-void Refuse(fuse_req_t req, int err, const char* op, const std::string& why) {
-  if (err == ENOENT || err == EEXIST || err == ENOTEMPTY)
-    log::Debug(std::string(op) + ": " + why);
-  else
-    log::Warn(std::string(op) + " refused (" + strerror(err) + "): " + why);
-  fuse_reply_err(req, err);
-}
-
-Status MakeEntry(Session& s, const Node& n, fuse_entry_param* e) {
-  *e = {};
-  REGFS_RETURN_IF_ERROR(s.Stat(n, &e->attr));
-  e->ino = e->attr.st_ino;
-  e->generation = 1;
-  e->entry_timeout = kEntryTimeout;
-  e->attr_timeout = AttrTimeout(n);
-  s.AddLookup(e->ino);
-  return Status();
-}
-
-Status LoadFor(Session& s, const Node& n) {
+// Loads what the attributes of `n` need: a directory exists when its listing (or its
+// parent's) says so, a collection's attributes come from the collections, an entry inside
+// a folder artifact is found in the stored folder.
+Status LoadForAttrs(Session& s, const Node& n) EXCLUDES(s.view().mu()) {
   switch (n.kind) {
-    case Node::kDir: return s.EnsureDir(n.trash, n.path);
+    case Node::kDir: return s.view().EnsureDir(n.trash, n.path);
     case Node::kCollectionsTop:
     case Node::kTrashCollectionsTop:
-    case Node::kCollection: return s.EnsureCollections();
+    case Node::kCollection: return s.view().EnsureCollections();
+    case Node::kFolder: return n.path.empty() ? Status() : s.view().EnsureFolderRoot(n.id);
     default: return Status();
   }
 }
 
-Result<Node> LookupChild(Session& s, const Node& parent, const std::string& name) {
-  Node n;
-  switch (parent.kind) {
+// The entries of a folder artifact's directory `n`, read from the stored folder (no view
+// lock is held for it). Symlinks and special files are left out.
+Status ListFolder(Session& s, const Node& n, DirListing* out) EXCLUDES(s.view().mu()) {
+  auto path = s.view().LoadFolderPath(n.id, n.path);
+  if (!path.ok()) return Status::IO(path.status().message());
+  DIR* d = opendir(path->c_str());
+  if (!d) return Status::IO("folder artifact " + *path + ": " + strerror(errno));
+  while (dirent* de = readdir(d)) {
+    std::string name = de->d_name;
+    if (name == "." || name == "..") continue;
+    struct stat st;
+    if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) continue;
+    Node c;
+    c.kind = Node::kFolder;
+    c.trash = n.trash;
+    c.id = n.id;
+    c.path = Join(n.path, name);
+    out->entries.push_back({name, std::move(c), st.st_mode & S_IFMT});
+  }
+  closedir(d);
+  return Status();
+}
+
+// The entries of directory node `n` from the view (LoadFor(n) first).
+Status ListLoaded(Session& s, const Node& n, DirListing* out) REQUIRES_SHARED(s.view().mu()) {
+  auto add = [&](const std::string& name, Node child, mode_t type) {
+    out->entries.push_back({name, std::move(child), type});
+  };
+  switch (n.kind) {
     case Node::kRoot:
-      if (name == "artifacts") {
-        n.kind = Node::kDir;
-        return n;
-      }
-      if (name == "collections") {
-        n.kind = Node::kCollectionsTop;
-        return n;
-      }
-      if (name == ".trash") {
-        n.kind = Node::kTrashTop;
-        return n;
-      }
-      break;
     case Node::kTrashTop:
-      if (name == "artifacts") {
-        n.kind = Node::kDir;
-        n.trash = true;
-        return n;
+      for (const char* name : {"artifacts", "collections"}) {
+        auto c = LookupChild(s, n, name);
+        if (c.ok()) add(name, *c, S_IFDIR);
       }
-      if (name == "collections") {
-        n.kind = Node::kTrashCollectionsTop;
-        return n;
-      }
-      break;
+      if (n.kind == Node::kRoot) add(".trash", Node{Node::kTrashTop}, S_IFDIR);
+      return Status();
     case Node::kDir: {
-      if (!parent.trash) {
-        if (auto seq = s.PendingAt(parent.path, name)) {
-          n.kind = Node::kPending;
-          n.id = static_cast<int64_t>(*seq);
-          return n;
+      const auto* names = s.view().area(n.trash).Names(n.path);
+      if (!names) return Status::NotFound(n.path);
+      for (const auto& [name, child] : *names) {
+        Node c;
+        c.trash = n.trash;
+        bool is_dir = child.is_dir;
+        if (child.is_dir) {
+          c.kind = Node::kDir;
+          c.path = Join(n.path, name);
+          if (!s.view().area(n.trash).Loaded(c.path)) out->prefetch.push_back(c.path);
+        } else {
+          const FileRec* r = s.view().area(n.trash).Rec(child.id);
+          is_dir = r && r->is_folder;
+          c.kind = is_dir ? Node::kFolder : Node::kFile;
+          c.id = child.id;
+        }
+        add(name, c, is_dir ? S_IFDIR : S_IFREG);
+      }
+      if (!n.trash) {
+        for (const auto& p : s.pending().In(n.path)) {
+          if (names->count(p.name)) continue;
+          Node c;
+          c.kind = Node::kPending;
+          c.id = static_cast<int64_t>(p.seq);
+          add(p.name, c, S_IFREG);
         }
       }
-      auto child = s.area(parent.trash).Lookup(parent.path, name);
-      if (!child) break;
-      n.trash = parent.trash;
-      if (child->is_dir) {
-        n.kind = Node::kDir;
-        n.path = Join(parent.path, name);
-      } else {
-        const FileRec* r = s.area(parent.trash).Rec(child->id);
-        n.kind = r && r->is_folder ? Node::kFolder : Node::kFile;
-        n.id = child->id;
-      }
-      return n;
-    }
-    case Node::kFolder: {
-      // Inside a folder artifact: what is on disk, read-only. Symlinks and special files
-      // are not shown, so nothing here ever leads outside the stored folder.
-      n.kind = Node::kFolder;
-      n.trash = parent.trash;
-      n.id = parent.id;
-      n.path = Join(parent.path, name);
-      REGFS_ASSIGN_OR_RETURN(std::string path, s.FolderPath(n.id, n.path));
-      struct stat st;
-      if (lstat(path.c_str(), &st) != 0 || !(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
-        return Status::NotFound(name);
-      return n;
+      out->trash = n.trash;
+      return Status();
     }
     case Node::kCollectionsTop:
     case Node::kTrashCollectionsTop: {
-      bool trash = parent.kind == Node::kTrashCollectionsTop;
-      auto names = CollectionNames(s.collections(trash), trash);
-      auto it = names.find(name);
-      if (it == names.end()) break;
-      n.kind = Node::kCollection;
-      n.trash = trash;
-      n.id = it->second;
-      return n;
+      bool trash = n.kind == Node::kTrashCollectionsTop;
+      for (const auto& [name, id] : CollectionNames(s.view().collections(trash), trash)) {
+        Node c;
+        c.kind = Node::kCollection;
+        c.trash = trash;
+        c.id = id;
+        add(name, c, S_IFDIR);
+      }
+      return Status();
     }
     case Node::kCollection: {
-      if (parent.trash) break;  // a trashed collection is shown empty (see README)
-      REGFS_ASSIGN_OR_RETURN(auto members, s.Members(parent.id));
-      auto names = MemberNames(members);
+      if (n.trash) return Status();  // a trashed collection is shown empty (see README)
+      const std::vector<MemberRec>* members = s.view().members(n.id);
+      if (!members) return Status::NotFound("members of collection id " + std::to_string(n.id));
+      auto names = MemberNames(*members);
       for (size_t i = 0; i < names.size(); ++i) {
-        if (names[i] != name) continue;
-        n.kind = Node::kMember;
-        n.id = members[i].link_id;
-        n.artifact = members[i].file.id;
-        return n;
+        Node c;
+        c.kind = Node::kMember;
+        c.id = (*members)[i].link_id;
+        c.artifact = (*members)[i].file.id;
+        add(names[i], c, S_IFREG);
       }
-      break;
+      return Status();
     }
-    case Node::kFile:
-    case Node::kMember:
-    case Node::kPending: return Status(Status::Code::kNotDir, name);
-    default: break;
+    default: return Status(Status::Code::kNotDir, "not a directory");
   }
-  return Status::NotFound(name);
+}
+
+}  // namespace
+
+Status DoLookup(Session& s, fuse_ino_t parent, const std::string& name, fuse_entry_param* e) {
+  return ResolveChild(s, parent, name, e).status();
 }
 
 void Lookup(fuse_req_t req, fuse_ino_t parent, const char* name) {
-  Session& s = SessionOf(req);
-  auto p = s.Resolve(parent);
-  if (!p.ok()) return ReplyError(req, p.status(), "lookup");
-  Status loaded = LoadFor(s, *p);
-  if (!loaded.ok()) return ReplyError(req, loaded, "lookup");
   fuse_entry_param e;
-  {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
-    auto n = LookupChild(s, *p, name);
-    if (!n.ok()) return ReplyError(req, n.status(), "lookup");
-    Status st = MakeEntry(s, *n, &e);
-    if (!st.ok()) return ReplyError(req, st, "lookup");
-  }
+  Status st = DoLookup(SessionOf(req), parent, name, &e);
+  if (!st.ok()) return ReplyError(req, st, "lookup");
   fuse_reply_entry(req, &e);
 }
 
@@ -208,48 +154,48 @@ void ForgetMulti(fuse_req_t req, size_t count, fuse_forget_data* forgets) {
   fuse_reply_none(req);
 }
 
-void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
-  Session& s = SessionOf(req);
+Status DoGetAttr(Session& s, fuse_ino_t ino, FileHandle* h, struct stat* st, double* timeout) {
   // An open write handle knows the size the kernel should see.
-  if (fi) {
-    if (FileHandle* h = s.GetHandle(fi->fh); h && h->writable) {
-      std::lock_guard<std::mutex> hl(h->mu);
-      auto n = s.Resolve(ino);
-      struct stat st;
-      std::shared_lock<std::shared_mutex> lk(s.view_mu());
-      if (n.ok() && s.Stat(*n, &st).ok()) {
-        st.st_size = static_cast<off_t>(h->size);
-        st.st_blocks = (h->size + 511) / 512;
-        st.st_ino = ino;
-        fuse_reply_attr(req, &st, kPendingAttrTimeout);  // it changes with every write
-        return;
-      }
+  if (h && h->writable) {
+    MutexLock hl(&h->mu);
+    auto n = s.Resolve(ino);
+    ReaderLock lk(&s.view().mu());
+    if (n.ok() && s.Stat(*n, st).ok()) {
+      st->st_size = static_cast<off_t>(h->size);
+      st->st_blocks = (h->size + 511) / 512;
+      st->st_ino = ino;
+      *timeout = kPendingAttrTimeout;  // it changes with every write
+      return Status();
     }
   }
-  auto n = s.Resolve(ino);
-  if (!n.ok()) return ReplyError(req, n.status(), "getattr");
-  // A directory exists when its listing says so; a collection's attributes come from the
-  // collections.
-  Status loaded = LoadFor(s, *n);
-  if (!loaded.ok()) return ReplyError(req, loaded, "getattr");
-  struct stat st;
+  REGFS_ASSIGN_OR_RETURN(Node n, s.Resolve(ino));
+  REGFS_RETURN_IF_ERROR(LoadForAttrs(s, n));
   Status r;
   {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
-    r = s.Stat(*n, &st);
+    ReaderLock lk(&s.view().mu());
+    r = s.Stat(n, st);
   }
-  if (r.IsNotFound() && (n->kind == Node::kFile || (n->kind == Node::kFolder && n->path.empty()))) {
+  if (r.IsNotFound() && (n.kind == Node::kFile || (n.kind == Node::kFolder && n.path.empty()))) {
     // A record whose directory is not loaded (moved there by another process).
-    auto rec = s.LoadFileRec(n->id);
-    if (!rec.ok()) return ReplyError(req, rec.status(), "getattr");
-    if (*rec) {
-      std::shared_lock<std::shared_mutex> lk(s.view_mu());
-      r = s.Stat(*n, &st, &**rec);
+    REGFS_ASSIGN_OR_RETURN(auto rec, s.view().LoadFileRec(n.id));
+    if (rec) {
+      ReaderLock lk(&s.view().mu());
+      r = s.Stat(n, st, &*rec);
     }
   }
+  REGFS_RETURN_IF_ERROR(r);
+  st->st_ino = ino;  // the number the kernel knows this file by (see RenumberForWrite)
+  *timeout = AttrTimeout(n);
+  return Status();
+}
+
+void GetAttr(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  struct stat st;
+  double timeout = 0;
+  Status r = DoGetAttr(s, ino, fi ? s.handles().Get(fi->fh) : nullptr, &st, &timeout);
   if (!r.ok()) return ReplyError(req, r, "getattr");
-  st.st_ino = ino;  // the number the kernel knows this file by (see RenumberForWrite)
-  fuse_reply_attr(req, &st, AttrTimeout(*n));
+  fuse_reply_attr(req, &st, timeout);
 }
 
 void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse_file_info* fi) {
@@ -265,9 +211,9 @@ void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse
     return Refuse(req, EPERM, "setattr", "folder artifacts are read-only");
   if (to_set & FUSE_SET_ATTR_SIZE) {
     Status st;
-    FileHandle* h = fi ? s.GetHandle(fi->fh) : nullptr;
+    FileHandle* h = fi ? s.handles().Get(fi->fh) : nullptr;
     if (h && h->writable) {
-      std::lock_guard<std::mutex> hl(h->mu);
+      MutexLock hl(&h->mu);
       st = TruncateHandle(s, *h, static_cast<uint64_t>(attr->st_size));
     } else if (n->kind == Node::kFile || n->kind == Node::kPending) {
       st = TruncatePath(s, *n, static_cast<uint64_t>(attr->st_size));
@@ -277,9 +223,9 @@ void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse
     if (!st.ok()) return ReplyError(req, st, "truncate");
     if (h && h->writable) {
       // Report the handle's view of the file.
-      std::lock_guard<std::mutex> hl(h->mu);
+      MutexLock hl(&h->mu);
       struct stat out;
-      std::shared_lock<std::shared_mutex> lk(s.view_mu());
+      ReaderLock lk(&s.view().mu());
       Status r = s.Stat(*n, &out);
       if (!r.ok()) return ReplyError(req, r, "setattr");
       out.st_size = static_cast<off_t>(h->size);
@@ -289,127 +235,42 @@ void SetAttr(fuse_req_t req, fuse_ino_t ino, struct stat* attr, int to_set, fuse
   // chmod, chown and utimens are accepted without effect, so `cp -a` and `rsync -a` work.
   auto again = s.Resolve(ino);
   if (!again.ok()) return ReplyError(req, again.status(), "setattr");
+  Status loaded = LoadForAttrs(s, *again);
+  if (!loaded.ok()) return ReplyError(req, loaded, "setattr");
   struct stat out;
-  std::shared_lock<std::shared_mutex> lk(s.view_mu());
+  ReaderLock lk(&s.view().mu());
   Status r = s.Stat(*again, &out);
   if (!r.ok()) return ReplyError(req, r, "setattr");
   fuse_reply_attr(req, &out, AttrTimeout(*again));
 }
 
-void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
-  Session& s = SessionOf(req);
-  auto n = s.Resolve(ino);
-  if (!n.ok()) return ReplyError(req, n.status(), "opendir");
-  Status loaded = LoadFor(s, *n);
-  if (!loaded.ok()) return ReplyError(req, loaded, "opendir");
-  auto listing = std::make_unique<DirListing>();
-  auto add = [&](const std::string& name, Node child, mode_t type) {
-    listing->entries.push_back({name, std::move(child), type});
-  };
+Status DoOpenDir(Session& s, fuse_ino_t ino, DirListing* out) {
+  REGFS_ASSIGN_OR_RETURN(Node n, s.Resolve(ino));
   Node parent;
   parent.kind = Node::kRoot;
-  add(".", *n, S_IFDIR);
-  add("..", parent, S_IFDIR);
-  std::vector<std::string> prefetch;  // subdirectories not loaded yet
-  {
-    std::shared_lock<std::shared_mutex> lk(s.view_mu());
-    switch (n->kind) {
-      case Node::kRoot:
-      case Node::kTrashTop:
-        for (const char* name : {"artifacts", "collections"}) {
-          auto c = LookupChild(s, *n, name);
-          if (c.ok()) add(name, *c, S_IFDIR);
-        }
-        if (n->kind == Node::kRoot) add(".trash", Node{Node::kTrashTop}, S_IFDIR);
-        break;
-      case Node::kDir: {
-        const auto* names = s.area(n->trash).Names(n->path);
-        if (!names) return ReplyError(req, Status::NotFound(n->path), "opendir");
-        std::vector<std::string> subdirs;
-        for (const auto& [name, child] : *names) {
-          Node c;
-          c.trash = n->trash;
-          bool is_dir = child.is_dir;
-          if (child.is_dir) {
-            c.kind = Node::kDir;
-            c.path = Join(n->path, name);
-            if (!s.area(n->trash).Loaded(c.path)) subdirs.push_back(c.path);
-          } else {
-            const FileRec* r = s.area(n->trash).Rec(child.id);
-            is_dir = r && r->is_folder;
-            c.kind = is_dir ? Node::kFolder : Node::kFile;
-            c.id = child.id;
-          }
-          add(name, c, is_dir ? S_IFDIR : S_IFREG);
-        }
-        if (!n->trash) {
-          for (const auto& p : s.PendingIn(n->path)) {
-            if (names->count(p.name)) continue;
-            Node c;
-            c.kind = Node::kPending;
-            c.id = static_cast<int64_t>(p.seq);
-            add(p.name, c, S_IFREG);
-          }
-        }
-        prefetch = std::move(subdirs);
-        break;
-      }
-      case Node::kCollectionsTop:
-      case Node::kTrashCollectionsTop: {
-        bool trash = n->kind == Node::kTrashCollectionsTop;
-        for (const auto& [name, id] : CollectionNames(s.collections(trash), trash)) {
-          Node c;
-          c.kind = Node::kCollection;
-          c.trash = trash;
-          c.id = id;
-          add(name, c, S_IFDIR);
-        }
-        break;
-      }
-      case Node::kCollection: {
-        if (n->trash) break;
-        auto members = s.Members(n->id);
-        if (!members.ok()) return ReplyError(req, members.status(), "opendir");
-        auto names = MemberNames(*members);
-        for (size_t i = 0; i < names.size(); ++i) {
-          Node c;
-          c.kind = Node::kMember;
-          c.id = (*members)[i].link_id;
-          c.artifact = (*members)[i].file.id;
-          add(names[i], c, S_IFREG);
-        }
-        break;
-      }
-      case Node::kFolder: {
-        auto path = s.FolderPath(n->id, n->path);
-        if (!path.ok()) return ReplyError(req, Status::IO(path.status().message()), "opendir");
-        DIR* d = opendir(path->c_str());
-        if (!d) {
-          return ReplyError(req, Status::IO("folder artifact " + *path + ": " + strerror(errno)),
-                            "opendir");
-        }
-        while (dirent* de = readdir(d)) {
-          std::string name = de->d_name;
-          if (name == "." || name == "..") continue;
-          struct stat st;
-          if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-          if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) continue;
-          Node c;
-          c.kind = Node::kFolder;
-          c.trash = n->trash;
-          c.id = n->id;
-          c.path = Join(n->path, name);
-          add(name, c, st.st_mode & S_IFMT);
-        }
-        closedir(d);
-        break;
-      }
-      default: return ReplyError(req, Status(Status::Code::kNotDir, "not a directory"), "opendir");
-    }
+  out->entries.clear();
+  out->prefetch.clear();
+  out->entries.push_back({".", n, S_IFDIR});
+  out->entries.push_back({"..", parent, S_IFDIR});
+  if (n.kind == Node::kFolder) return ListFolder(s, n, out);
+  for (int attempt = 1;; ++attempt) {
+    REGFS_RETURN_IF_ERROR(LoadFor(s, n));
+    ReaderLock lk(&s.view().mu());
+    if (!LoadedFor(s, n) && attempt < kLoadAttempts) continue;
+    return ListLoaded(s, n, out);
   }
+}
+
+void OpenDir(fuse_req_t req, fuse_ino_t ino, fuse_file_info* fi) {
+  Session& s = SessionOf(req);
+  auto listing = std::make_unique<DirListing>();
+  Status st = DoOpenDir(s, ino, listing.get());
+  if (!st.ok()) return ReplyError(req, st, "opendir");
+  bool trash = listing->trash;
+  std::vector<std::string> prefetch = std::move(listing->prefetch);
   fi->fh = reinterpret_cast<uint64_t>(listing.release());
   fuse_reply_open(req, fi);
-  s.Prefetch(n->trash, std::move(prefetch));
+  s.prefetcher().Add(trash, std::move(prefetch));
 }
 
 namespace {

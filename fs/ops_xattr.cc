@@ -37,7 +37,7 @@ Result<Artifact> ArtifactOf(Session& s, fuse_ino_t ino) {
     id = n.artifact;
   else
     return Status(Status::Code::kNotFound, "no regfs attributes on this node");
-  REGFS_ASSIGN_OR_RETURN(auto a, s.LoadArtifact(id));
+  REGFS_ASSIGN_OR_RETURN(auto a, s.view().LoadArtifact(id));
   if (!a) return Status::NotFound("artifact id " + std::to_string(id));
   return *a;
 }
@@ -50,57 +50,67 @@ void ReplyValue(fuse_req_t req, const std::string& value, size_t size) {
 
 }  // namespace
 
+Status DoGetXattr(Session& s, fuse_ino_t ino, const std::string& name, std::string* value) {
+  if (name.rfind(kPrefix, 0) != 0) return Status::NotFound(name);
+  REGFS_ASSIGN_OR_RETURN(Artifact a, ArtifactOf(s, ino));
+  auto v = Field(a, name.substr(strlen(kPrefix)));
+  if (!v) return Status::NotFound(name);
+  *value = std::move(*v);
+  return Status();
+}
+
+Status DoListXattr(Session& s, fuse_ino_t ino, std::string* list) {
+  list->clear();
+  REGFS_ASSIGN_OR_RETURN(Artifact a, ArtifactOf(s, ino));
+  for (const char* f : kNames) {
+    if (!Field(a, f)) continue;  // NULL columns have no attribute
+    *list += kPrefix;
+    *list += f;
+    list->push_back('\0');
+  }
+  return Status();
+}
+
+Status DoSetXattr(Session& s, fuse_ino_t ino, const std::string& name, const std::string& value) {
+  if (name != std::string(kPrefix) + "description")
+    return Status::Permission(name + " is read-only (only description can be set)");
+  if (s.config().read_only) return Status::ReadOnly("the mount is read-only");
+  REGFS_ASSIGN_OR_RETURN(Node node, s.Resolve(ino));
+  if (node.kind != Node::kFile || node.trash)
+    return Status::Permission("description can be set on visible artifacts only");
+  WriterPool::Writer w(&s.writers());
+  REGFS_RETURN_IF_ERROR(w->SetDescription(node.id, value));
+  Status r = s.view().RefreshKeys(w, {}, {node.id});
+  if (!r.ok()) log::Error("refresh after setxattr: " + r.ToString());
+  return Status();
+}
+
 void GetXattr(fuse_req_t req, fuse_ino_t ino, const char* name, size_t size) {
-  Session& s = SessionOf(req);
   std::string n(name);
   // Only the user namespace exists here: no ACLs, no security labels, no capabilities.
   // Saying so (rather than "no such attribute") lets tools stop asking: `ls -l` asks for
   // security.selinux and system.posix_acl_access on every file until it sees EOPNOTSUPP
   // once for the filesystem.
   if (n.rfind("user.", 0) != 0) return (void)fuse_reply_err(req, EOPNOTSUPP);
-  if (n.rfind(kPrefix, 0) != 0) return (void)fuse_reply_err(req, ENODATA);
-  auto a = ArtifactOf(s, ino);
-  if (!a.ok()) return (void)fuse_reply_err(req, ENODATA);
-  auto v = Field(*a, n.substr(strlen(kPrefix)));
-  if (!v) return (void)fuse_reply_err(req, ENODATA);
-  ReplyValue(req, *v, size);
+  std::string value;
+  // Any failure (no such attribute, no record behind the node) is "no such attribute".
+  if (!DoGetXattr(SessionOf(req), ino, n, &value).ok()) return (void)fuse_reply_err(req, ENODATA);
+  ReplyValue(req, value, size);
 }
 
 void ListXattr(fuse_req_t req, fuse_ino_t ino, size_t size) {
-  Session& s = SessionOf(req);
-  auto a = ArtifactOf(s, ino);
   std::string list;
-  if (a.ok()) {
-    for (const char* f : kNames) {
-      if (!Field(*a, f)) continue;  // NULL columns have no attribute
-      list += kPrefix;
-      list += f;
-      list.push_back('\0');
-    }
-  }
+  (void)DoListXattr(SessionOf(req), ino, &list);  // nodes without a record list nothing
   ReplyValue(req, list, size);
 }
 
 void SetXattr(fuse_req_t req, fuse_ino_t ino, const char* name, const char* value, size_t size,
               int) {
-  Session& s = SessionOf(req);
   std::string n(name);
-  if (n != std::string(kPrefix) + "description") {
-    if (n.rfind(kPrefix, 0) == 0)
-      return Refuse(req, EPERM, "setxattr", n + " is read-only (only description can be set)");
-    return (void)fuse_reply_err(req, ENOTSUP);
-  }
-  if (s.config().read_only) return Refuse(req, EROFS, "setxattr", "the mount is read-only");
-  auto node = s.Resolve(ino);
-  if (!node.ok()) return ReplyError(req, node.status(), "setxattr");
-  if (node->kind != Node::kFile || node->trash)
-    return Refuse(req, EPERM, "setxattr", "description can be set on visible artifacts only");
-  auto w = s.AcquireWriter();
-  if (!w.ok()) return ReplyError(req, w.status(), "setxattr");
-  Status st = (*w)->SetDescription(node->id, std::string(value, size));
+  // Outside user.regfs.* nothing can be set: "not supported", as for other namespaces.
+  if (n.rfind(kPrefix, 0) != 0) return (void)fuse_reply_err(req, ENOTSUP);
+  Status st = DoSetXattr(SessionOf(req), ino, n, std::string(value, size));
   if (!st.ok()) return ReplyError(req, st, "setxattr");
-  Status r = s.RefreshKeys(**w, {}, {node->id});
-  if (!r.ok()) log::Error("refresh after setxattr: " + r.ToString());
   fuse_reply_err(req, 0);
 }
 

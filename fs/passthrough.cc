@@ -17,7 +17,7 @@
 #include <cstring>
 
 #include "fs/log.h"
-#include "fs/session.h"
+#include "fs/session/session.h"
 
 namespace regfs {
 
@@ -229,7 +229,7 @@ Passthrough::Decision Passthrough::OnOpen(uint64_t fh, uint64_t ino, int fd, boo
   // that is something else is served through the daemon, which reports it.
   struct stat st;
   bool regular = !write && fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  std::lock_guard<std::mutex> lk(mu_);
+  MutexLock lk(&mu_);
   InodeState& in = inodes_[ino];
   if (write && in.passthrough > 0) {
     d.mode = Mode::kRetryOnAlias;
@@ -264,7 +264,7 @@ Passthrough::Decision Passthrough::OnOpen(uint64_t fh, uint64_t ino, int fd, boo
 }
 
 void Passthrough::OnRelease(uint64_t fh) {
-  std::lock_guard<std::mutex> lk(mu_);
+  MutexLock lk(&mu_);
   auto open = opens_.find(fh);
   if (open == opens_.end()) return;
   auto it = inodes_.find(open->second.ino);

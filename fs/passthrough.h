@@ -25,7 +25,7 @@
 //   - a passthrough open writes into the backing file even for O_WRONLY, and stored files
 //     are immutable: a write open is never passthrough. A write open of an inode held open
 //     in passthrough is answered ESTALE (kRetryOnAlias): the caller gives the record a new
-//     inode number (Session::RenumberForWrite) and the VFS, which retries an open that got
+//     inode number (InodeTable::RenumberForWrite) and the VFS, which retries an open that got
 //     ESTALE with a revalidating path walk, looks the name up again and opens the new inode.
 //   - passthrough cannot be combined with FUSE_WRITEBACK_CACHE (regfs does not use it).
 // The daemon learns that the kernel dropped an open only at RELEASE, after the kernel did, so
@@ -41,11 +41,11 @@
 
 #include <atomic>
 #include <cstdint>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 
 #include "core/status.h"
+#include "core/sync.h"
 
 struct fuse_session;
 
@@ -86,10 +86,10 @@ class Passthrough {
   // stored content (never a file being written or a write alias); opens of other inodes are
   // always cached and not counted. Call right before replying, once the open cannot fail
   // otherwise; kRetryOnAlias is not counted.
-  Decision OnOpen(uint64_t fh, uint64_t ino, int fd, bool write, bool eligible);
+  Decision OnOpen(uint64_t fh, uint64_t ino, int fd, bool write, bool eligible) EXCLUDES(mu_);
   // The kernel released open `fh` (or never got it). Closes the inode's backing id with its
   // last passthrough open. Unknown handles are ignored.
-  void OnRelease(uint64_t fh);
+  void OnRelease(uint64_t fh) EXCLUDES(mu_);
   // The open reply about to be sent from this thread gets FOPEN_PASSTHROUGH and this id.
   void MarkReply(int32_t backing_id);
 
@@ -102,8 +102,11 @@ class Passthrough {
  private:
   void SawInit(const void* init_in, size_t len);
   void PatchInitReply(void* init_out, size_t len);
-  // After a BACKING_OPEN failure that would fail every later one too. Caller holds mu_.
-  void Disable(int err);
+  friend class Notifier;    // name mu_ in their lock-order annotations
+  friend class Prefetcher;  // (fs/session/session.h)
+
+  // After a BACKING_OPEN failure that would fail every later one too.
+  void Disable(int err) REQUIRES(mu_);
 
   uint32_t max_stack_depth_ = 1;
   int dev_fd_ = -1;
@@ -119,9 +122,9 @@ class Passthrough {
     uint64_t ino;
     bool passthrough;
   };
-  std::mutex mu_;
-  std::unordered_map<uint64_t, InodeState> inodes_;  // guarded by mu_
-  std::unordered_map<uint64_t, OpenRec> opens_;      // handle -> its open, guarded by mu_
+  Mutex mu_;  // lock order: fs/session/session.h
+  std::unordered_map<uint64_t, InodeState> inodes_ GUARDED_BY(mu_);
+  std::unordered_map<uint64_t, OpenRec> opens_ GUARDED_BY(mu_);  // handle -> its open
 };
 
 }  // namespace regfs

@@ -22,6 +22,8 @@ usage() {
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/deps.sh
 source "$repo/scripts/lib/deps.sh"
+# shellcheck source=lib/s3rver.sh
+source "$repo/scripts/lib/s3rver.sh"
 
 mode=normal
 quick=0
@@ -62,7 +64,7 @@ case $mode in
     ;;
   plain-release)
     # Exactly what a user types: no regfs options at all.
-    build_dir=$repo/build-release
+    build_dir=$repo/build-plain-release
     cmake_args=(-DCMAKE_BUILD_TYPE=Release)
     quick=1
     ;;
@@ -79,7 +81,34 @@ if [ ! -c /dev/fuse ]; then
     "(they are skipped, or fail when CI=true)"
 fi
 
-ctest_args=(--output-on-failure -j2)
+# The S3 test server for this run (scripts/lib/s3rver.sh): s3rver on 127.0.0.1 with a fresh
+# key pair and bucket. The tests find it through REGFS_TEST_S3_ENDPOINT/_BUCKET/_LOG and the
+# AWS_* variables set here for the tests only (never a developer's own AWS profile or keys).
+# Its request log stays in $build_dir/s3rver/requests.log after the run; its data is removed.
+# Without a server the S3 tests skip, or the run fails when CI=true.
+s3_work=$build_dir/s3rver
+# shellcheck disable=SC2317 # run by the trap
+s3_cleanup() {
+  regfs_s3rver_stop
+  rm -rf "$s3_work/data"
+}
+trap s3_cleanup EXIT
+rm -rf "$s3_work"
+if regfs_s3rver_start "$s3_work"; then
+  echo "=== S3 test server: s3rver $REGFS_S3RVER_VERSION at $REGFS_TEST_S3_ENDPOINT (PID $REGFS_S3RVER_PID), request log $REGFS_TEST_S3_LOG"
+  unset AWS_PROFILE AWS_DEFAULT_PROFILE AWS_SESSION_TOKEN AWS_SECURITY_TOKEN AWS_REGION \
+    AWS_DEFAULT_REGION AWS_ENDPOINT_URL AWS_ENDPOINT_URL_S3 AWS_CA_BUNDLE
+  export AWS_ACCESS_KEY_ID=$REGFS_TEST_S3_ACCESS_KEY_ID
+  export AWS_SECRET_ACCESS_KEY=$REGFS_TEST_S3_SECRET_ACCESS_KEY
+  export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+elif [ "${CI:-}" = true ]; then
+  echo "=== FAIL: the S3 test server did not start (CI=true)" >&2
+  exit 1
+else
+  echo "=== NOTE: no S3 test server could be started: the S3 tests are skipped"
+fi
+
+ctest_args=(--output-on-failure -j2 --no-tests=error)
 # The fuzz test builds its own AddressSanitizer target; the sanitizer run need not repeat it.
 if [ "$mode" = asan ] && [ "$quick" -eq 0 ]; then
   ctest_args+=(-LE fuzz)

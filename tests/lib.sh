@@ -9,10 +9,15 @@ TEST_NAME=$(basename "$0" .sh)
 WORK=$(mktemp -d "/tmp/regfs-test-${TEST_NAME}.XXXXXX")
 MOUNTS=()
 DAEMON_PIDS=()
+# How long a daemon may take to exit once its mount is gone.
+DAEMON_EXIT_GRACE=${REGFS_DAEMON_EXIT_GRACE:-10}
+# Files newer than this were written during the test (sanitizer log_path files).
+TEST_START=$WORK/.start
+: >"$TEST_START"
 
 cleanup() {
   local rc=$?
-  local m
+  local m p
   for m in "${MOUNTS[@]+"${MOUNTS[@]}"}"; do
     # A mount whose daemon died is not a "mountpoint" to mountpoint(1) (stat fails with
     # ENOTCONN) but is still in /proc/mounts; mounts may also be stacked on one path.
@@ -21,9 +26,21 @@ cleanup() {
       fusermount3 -u "$m" 2>/dev/null || fusermount3 -uz "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
     done
   done
-  for p in "${DAEMON_PIDS[@]+"${DAEMON_PIDS[@]}"}"; do
-    kill "$p" 2>/dev/null || true
+  unmount_all_under "$WORK"
+  # Every daemon this test started (background mounts found by their log line, foreground
+  # ones by their job's pid) must exit once its mount is gone. One that does not is killed,
+  # and the test fails.
+  for p in $(daemon_pids) "${DAEMON_PIDS[@]+"${DAEMON_PIDS[@]}"}"; do
+    wait_until "$DAEMON_EXIT_GRACE" daemon_exited "$p" && continue
+    echo "FAIL: $TEST_NAME: daemon $p still running $DAEMON_EXIT_GRACE s after its mount went: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)" >&2
+    kill -9 "$p" 2>/dev/null || true
+    [ $rc -ne 0 ] || rc=1
   done
+  # A daemon built with sanitizers reports into its log (or ASAN_OPTIONS' log_path files),
+  # not through any exit status the test sees.
+  if ! sanitizer_reports >&2; then
+    [ $rc -ne 0 ] && [ $rc -ne 77 ] || rc=1
+  fi
   if [ $rc -ne 0 ] && [ $rc -ne 77 ]; then
     echo "--- $TEST_NAME failed (exit $rc); daemon logs:" >&2
     for f in "$WORK"/*.log; do [ -f "$f" ] && { echo "== $f" >&2; tail -n 40 "$f" >&2; }; done
@@ -71,17 +88,72 @@ require_fuse() {
 }
 
 # mount_regfs ROOT MNT [options...]: mounts in the background; returns once the mount is
-# live (regfs mount only returns after the kernel has the mount).
+# live (regfs mount only returns after the kernel has the mount). Sets MOUNT_PID to the
+# daemon's pid. The daemon's log (and its stderr: sanitizer reports) goes to daemon.log.
 mount_regfs() {
   local root=$1 mnt=$2; shift 2
   mkdir -p "$mnt"
   MOUNTS+=("$mnt")
   "$REGFS" mount -C "$root" "$mnt" "$@" 2>>"$WORK/daemon.log" || fail "mount $root on $mnt failed"
   mountpoint -q "$mnt" || fail "mount returned but $mnt is not a mountpoint"
+  MOUNT_PID=$(daemon_pid_of "$mnt")
+  [ -n "$MOUNT_PID" ] || fail "the daemon serving $mnt did not log its start (no pid)"
 }
 
+# unmount_regfs MNT: unmounts; the daemon that served MNT must exit within
+# DAEMON_EXIT_GRACE seconds.
 unmount_regfs() {
+  local pid
+  pid=$(daemon_pid_of "$1")
   fusermount3 -u "$1" || fail "unmount $1 failed"
+  [ -z "$pid" ] || wait_until "$DAEMON_EXIT_GRACE" daemon_exited "$pid" ||
+    fail "daemon $pid still running $DAEMON_EXIT_GRACE s after unmounting $1"
+}
+
+# The daemon logs "regfs[PID] info: serving ROOT (...) on MNT" once the kernel's INIT is
+# answered, which is before any request on the mount (so before mount_regfs returns).
+# daemon_pid_of MNT: the pid of the newest daemon that served MNT ("" if none).
+daemon_pid_of() {
+  local real
+  real=$(realpath -m "$1")
+  cat "$WORK"/*.log 2>/dev/null | awk -v tail=" on $real" '
+    index($0, "] info: serving ") && substr($0, length($0) - length(tail) + 1) == tail &&
+    match($0, /regfs\[[0-9]+\]/) { pid = substr($0, RSTART + 6, RLENGTH - 7) }
+    END { print pid }' || true
+}
+# daemon_pids: every daemon any mount of this test started.
+daemon_pids() {
+  cat "$WORK"/*.log 2>/dev/null | awk '
+    index($0, "] info: serving ") && match($0, /regfs\[[0-9]+\]/) {
+      print substr($0, RSTART + 6, RLENGTH - 7) }' | sort -u || true
+}
+# daemon_exited PID: true once PID is no regfs daemon any more (exited, a zombie, or the pid
+# now belongs to another program).
+daemon_exited() {
+  daemon_gone "$1" && return 0
+  ! tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | grep -qx mount
+}
+
+# sanitizer_reports: prints, and returns 1 for, reports of AddressSanitizer, LeakSanitizer,
+# UBSan or ThreadSanitizer in the logs under $WORK (daemon.log, ...) and in the log_path
+# files the sanitizer options name (written since this test began).
+sanitizer_reports() {
+  local pattern='ERROR: (AddressSanitizer|LeakSanitizer)|WARNING: ThreadSanitizer|runtime error:'
+  local files=() f opts path
+  for f in "$WORK"/*.log; do [ -f "$f" ] && files+=("$f"); done
+  for opts in "${ASAN_OPTIONS:-}" "${UBSAN_OPTIONS:-}" "${TSAN_OPTIONS:-}" "${LSAN_OPTIONS:-}"; do
+    path=$(printf '%s\n' "$opts" | tr ':' '\n' | sed -n 's/^log_path=//p' | tail -n 1)
+    [ -n "$path" ] || continue
+    for f in "$path".*; do [ -f "$f" ] && [ "$f" -nt "$TEST_START" ] && files+=("$f"); done
+  done
+  [ "${#files[@]}" -gt 0 ] || return 0
+  local hits
+  hits=$(grep -lE "$pattern" "${files[@]}" 2>/dev/null || true)
+  [ -n "$hits" ] || return 0
+  echo "FAIL: $TEST_NAME: sanitizer reports in $hits:"
+  # shellcheck disable=SC2086
+  grep -hE -m 3 -A 3 "$pattern" $hits | head -n 20
+  return 1
 }
 
 # wait_until TIMEOUT_S cmd...: polls a condition instead of sleeping a fixed time.
@@ -102,7 +174,7 @@ gone_soon() {
 
 # new_instance ROOT: a fresh instance made by `regfs init`.
 new_instance() {
-  "$REGFS" init "$1" >/dev/null || fail "regfs init $1"
+  "$REGFS" init "$1" --layout 0.73 >/dev/null || fail "regfs init $1"
 }
 
 # fixture_instance ROOT 0.73|2.6: an instance made from a fixture database and the seed rows
@@ -553,11 +625,9 @@ hex_of() {
   printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n'
 }
 
-# check_sanitizer_reports: fails when a log under $WORK (daemon.log, ...) holds a report of
-# AddressSanitizer, LeakSanitizer, UBSan or ThreadSanitizer (builds with REGFS_SANITIZE or
-# REGFS_TSAN: the daemon's reports go to its log, not to the test's exit status).
+# check_sanitizer_reports: fails when a log holds a sanitizer report (sanitizer_reports);
+# for a check in the middle of a test. Every test's cleanup makes the same check.
 check_sanitizer_reports() {
-  local pattern='ERROR: (AddressSanitizer|LeakSanitizer)|WARNING: ThreadSanitizer|runtime error:' files
-  files=$(grep -lE "$pattern" "$WORK"/*.log 2>/dev/null || true)
-  [ -z "$files" ] || fail "sanitizer reports in $files: $(grep -hE -m 3 -A 3 "$pattern" $files | head -n 20)"
+  local out
+  out=$(sanitizer_reports) || fail "${out#FAIL: $TEST_NAME: }"
 }

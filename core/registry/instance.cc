@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <openssl/rand.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,11 +11,10 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/clock.h"
 #include "core/path.h"
+#include "core/registry/lamindb_instance.h"
 #include "core/sql/open.h"
 #include "core/storage/layout.h"
-#include "core/uid.h"
 
 namespace regfs {
 
@@ -73,32 +71,56 @@ std::string LoginName() {
   return "uid" + std::to_string(geteuid());
 }
 
-// 32 lowercase hex digits of a random (version 4) UUID, as Python's uuid4().hex.
-Result<std::string> Uuid4Hex() {
-  unsigned char b[16];
-  if (RAND_bytes(b, sizeof(b)) != 1) return Status::IO("RAND_bytes failed for a database name");
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : b) {
-    out += kHex[c >> 4];
-    out += kHex[c & 0x0f];
-  }
-  return out;
-}
-
-Status WriteFileDurably(const std::string& path, const std::string& content) {
-  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0666);
+// Creates `path` holding `content`, flushed to disk. Never replaces a file: kExists when
+// `path` exists (as anything, a symlink included).
+Status CreateFileDurably(const std::string& path, const std::string& content) {
+  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
   if (fd < 0) return Status::FromErrno(errno, "create " + path);
-  ssize_t n = write(fd, content.data(), content.size());
-  int err = n < 0 ? errno : 0;
-  if (n >= 0 && static_cast<size_t>(n) != content.size()) err = EIO;
+  size_t done = 0;
+  int err = 0;
+  while (done < content.size()) {
+    ssize_t n = write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      err = n < 0 ? errno : EIO;
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
   if (err == 0 && fsync(fd) != 0) err = errno;
   close(fd);
-  if (err != 0) return Status::FromErrno(err, "write " + path);
+  if (err != 0) {
+    unlink(path.c_str());
+    return Status::FromErrno(err, "write " + path);
+  }
   return Status();
 }
+
+// fsync of a file or directory that exists: makes its content, or a directory's entries,
+// durable.
+Status SyncPath(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return Status::FromErrno(errno, "open " + path);
+  int err = fsync(fd) == 0 ? 0 : errno;
+  close(fd);
+  if (err != 0) return Status::FromErrno(err, "fsync " + path);
+  return Status();
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return lstat(path.c_str(), &st) == 0;
+}
+
+// Instance creation runs its scripts on the new database's one connection.
+class DbExecutor final : public SqlScriptExecutor {
+ public:
+  explicit DbExecutor(SqlDb& db) : db_(db) {}
+  Status Exec(std::string_view script) override { return db_.Exec(script); }
+
+ private:
+  SqlDb& db_;
+};
 
 // The storage uid of a marker file (layout::StorageUidOfMarker); "" when it is absent.
 std::string ReadMarker(const std::string& path) {
@@ -224,55 +246,97 @@ Result<std::string> FindDatabase(const std::string& root) {
   return found.front();
 }
 
-Status InitInstance(const std::string& root_arg) {
-  REGFS_ASSIGN_OR_RETURN(std::string abs, Absolute(root_arg));
-  REGFS_RETURN_IF_ERROR(MakeDirs(abs).Annotate("init " + abs));
+namespace {
+
+// InitInstance without its context: `abs` is the absolute root.
+Status Init(const std::string& abs, const InitOptions& options, InitReport* report) {
+  REGFS_RETURN_IF_ERROR(MakeDirs(abs));
   REGFS_ASSIGN_OR_RETURN(std::string root, RealPath(abs));
   if (auto existing = FindDatabase(root);
       existing.ok() || existing.status().code() == Status::Code::kInvalid) {
-    return Status::Exists("init " + root + ": already holds a LaminDB instance" +
+    return Status::Exists("already holds a LaminDB instance" +
                           (existing.ok() ? " (" + *existing + ")" : ""));
   }
-  std::string managed = layout::ManagedDirPath(root);
-  const std::string marker = layout::LegacyMarkerPath(root);
-  if (IsRegular(marker)) {
-    return Status::Exists("init " + root + ": already initialized (" + marker + " exists)");
+  // Either release's marker means LaminDB already manages this directory as storage (LaminDB
+  // itself refuses to init there: "already marked with uid ...").
+  for (LaminDbRelease r : {LaminDbRelease::k0_73, LaminDbRelease::k2_9}) {
+    std::string marker = root + "/" + LaminDbMarkerFile(r);
+    if (Exists(marker)) return Status::Exists("already LaminDB storage (" + marker + " exists)");
   }
-  REGFS_RETURN_IF_ERROR(MakeDirs(managed).Annotate("init " + root));
 
-  REGFS_ASSIGN_OR_RETURN(std::string hex, Uuid4Hex());
-  std::string db = root + "/" + hex + std::string(layout::kLegacyDbExtension);
-  std::string storage_uid = NewStorageUid();
+  std::string name = options.name.empty() ? DefaultInstanceName(root) : options.name;
+  if (name.empty()) return Status::Invalid("no instance name to derive from " + root);
+  REGFS_RETURN_IF_ERROR(ValidateInstanceName(name));
+  LaminDbInstanceIds ids = NewLaminDbInstanceIds("anonymous", name, root);
+  const LaminDbRelease layout = options.layout;
+
+  // Everything that can refuse is checked before anything is made.
+  std::string settings_dir, settings_path, settings_text;
+  if (options.write_lamin_settings) {
+    REGFS_ASSIGN_OR_RETURN(settings_dir, LaminDbSettingsDir());
+    REGFS_ASSIGN_OR_RETURN(settings_text, LaminDbSettingsText(layout, ids));
+    settings_path = settings_dir + "/" + LaminDbSettingsFileName(ids);
+    if (Exists(settings_path)) {
+      return Status::Exists("LaminDB already knows an instance " + ids.slug() + " (" +
+                            settings_path + " exists); choose another --name");
+    }
+  }
+  std::string managed = layout::ManagedDirPath(root);
+  std::string db = root + "/" + LaminDbSqliteFile(layout, ids);
+  std::string marker = root + "/" + LaminDbMarkerFile(layout);
+  if (Exists(db)) return Status::Exists(db + " exists");
+
+  bool made_managed = !IsDir(managed);
+  bool made_db = false, made_marker = false, made_settings = false;
   Status st = [&]() -> Status {
-    REGFS_ASSIGN_OR_RETURN(auto conn, OpenSqlDb(db, {.read_only = false, .create = true}));
-    REGFS_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(*conn));
-    REGFS_RETURN_IF_ERROR(CreateV07Tables(*conn));
-    REGFS_ASSIGN_OR_RETURN(Schema schema, DetectSchema(*conn));
-    std::string now = NowTimestamp();
-    REGFS_ASSIGN_OR_RETURN(auto user, conn->Prepare("INSERT INTO " + QuoteId(schema.user) +
-                                                    " (uid, handle, name, created_at, updated_at) "
-                                                    "VALUES (?1, ?2, NULL, ?3, ?3) RETURNING id"));
-    user->Bind(1, NewUserUid()).Bind(2, LoginName()).Bind(3, now);
-    REGFS_ASSIGN_OR_RETURN(int64_t user_id, user->RunReturningId());
-    REGFS_ASSIGN_OR_RETURN(
-        auto storage,
-        conn->Prepare("INSERT INTO " + QuoteId(schema.storage) +
-                      " (created_at, updated_at, uid, root, description, type, region, "
-                      "instance_uid, run_id, created_by_id) "
-                      "VALUES (?1, ?1, ?2, ?3, NULL, 'local', NULL, NULL, NULL, ?4)"));
-    storage->Bind(1, now).Bind(2, storage_uid).Bind(3, root).Bind(4, user_id);
-    REGFS_RETURN_IF_ERROR(storage->Run());
-    REGFS_RETURN_IF_ERROR(EnsureRegfsObjects(*conn, schema));
-    return txn->Commit();
+    REGFS_RETURN_IF_ERROR(MakeDirs(managed));
+    {
+      // Claimed with O_EXCL first (SQLite takes an empty file as an empty database), so that
+      // a concurrent init of the same root fails here instead of sharing, and then removing,
+      // this one's file.
+      REGFS_RETURN_IF_ERROR(CreateFileDurably(db, ""));
+      made_db = true;
+      // In the rollback-journal mode LaminDB leaves its file in, from the first write: the new
+      // database (5 MiB for 2.9) is written once, not into the log and then again into the
+      // file, so init needs no more free space than the database takes; and nothing of
+      // regfs's own is added to what LaminDB's init makes.
+      REGFS_ASSIGN_OR_RETURN(
+          auto conn,
+          OpenSqlDb(db, {.read_only = false, .create = true, .keep_journal_mode = true}));
+      DbExecutor exec(*conn);
+      REGFS_RETURN_IF_ERROR(CreateLaminDbDatabase(exec, layout, SqlBackend::kSqlite, ids));
+    }
+    REGFS_RETURN_IF_ERROR(SyncPath(db));
+    REGFS_RETURN_IF_ERROR(CreateFileDurably(marker, LaminDbMarkerText(layout, ids)));
+    made_marker = true;
+    if (options.write_lamin_settings) {
+      REGFS_RETURN_IF_ERROR(MakeDirs(settings_dir));
+      REGFS_RETURN_IF_ERROR(CreateFileDurably(settings_path, settings_text));
+      made_settings = true;
+      REGFS_RETURN_IF_ERROR(SyncPath(settings_dir));
+    }
+    REGFS_RETURN_IF_ERROR(SyncPath(managed));
+    return SyncPath(root);
   }();
-  // The marker is written last: its presence means "a complete instance lives here".
-  if (st.ok()) st = WriteFileDurably(marker, storage_uid);
   if (!st.ok()) {
-    RemoveDbFiles(db);
-    unlink(marker.c_str());
-    return st.Annotate("init " + root);
+    // Only what this call made goes; CreateFileDurably never replaced anything.
+    if (made_settings) unlink(settings_path.c_str());
+    if (made_marker) unlink(marker.c_str());
+    if (made_db) RemoveDbFiles(db);
+    if (made_managed) rmdir(managed.c_str());
+    return st;
+  }
+  if (report != nullptr) {
+    *report = InitReport{root, ids.slug(), db, marker, settings_path};
   }
   return Status();
+}
+
+}  // namespace
+
+Status InitInstance(const std::string& root, const InitOptions& options, InitReport* report) {
+  REGFS_ASSIGN_OR_RETURN(std::string abs, Absolute(root));
+  return Init(abs, options, report).Annotate("init " + abs);
 }
 
 Result<std::shared_ptr<const InstanceInfo>> OpenInstance(const std::string& root_arg,

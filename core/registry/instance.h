@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/registry/lamindb_instance.h"
 #include "core/registry/schema.h"
 #include "core/sql/sql_db.h"
 #include "core/status.h"
@@ -48,11 +49,38 @@ Result<std::string> FindInstanceRoot(const std::optional<std::string>& flag_root
 // kNotFound when neither, kInvalid when several .lndb files exist.
 Result<std::string> FindDatabase(const std::string& root);
 
-// `regfs init ROOT`: creates ROOT (and parents), ROOT/<uuid-hex>.lndb with the 0.7x tables,
-// a storage row (root = absolute ROOT, type local), a user row (handle = login name) and
-// ROOT/.lamindb/_is_initialized. kExists when ROOT already holds an instance. One function,
-// which the init of LaminDB's complete instance replaces.
-Status InitInstance(const std::string& root);
+// What `regfs init` creates.
+struct InitOptions {
+  // Which LaminDB's instance to create (core/registry/lamindb_instance.h).
+  LaminDbRelease layout = LaminDbRelease::k2_9;
+  // The instance name; empty: lamindb-setup's default, the root directory's base name with
+  // ASCII letters lowered. The owner is always LaminDB's anonymous user.
+  std::string name;
+  // Also write LaminDB's settings file for the instance (LaminDbSettingsDir()/
+  // instance--anonymous--NAME.env), through which LaminDB connects to a local instance.
+  bool write_lamin_settings = false;
+};
+
+// What `regfs init` created, for its report.
+struct InitReport {
+  std::string root;           // canonical
+  std::string slug;           // owner/name
+  std::string db_path;        // the SQLite database
+  std::string marker_path;    // the storage marker
+  std::string settings_path;  // LaminDB's settings file; empty when not written
+};
+
+// `regfs init ROOT`: creates ROOT (and parents) and in it the complete instance LaminDB's own
+// init creates for a local SQLite instance of `options.layout`: the database with every
+// table, index and seed row (core/registry/lamindb/), in rollback-journal mode as LaminDB
+// leaves it, then the storage marker (written last among the instance's files: its presence
+// means a complete instance), then, when asked for, LaminDB's settings file. Nothing is left
+// behind when a step fails.
+// Errors: kExists when ROOT already holds a LaminDB database or storage marker, or the
+// settings file exists; kInvalid for a bad name (or a root the settings file cannot hold);
+// errno-based codes for the filesystem; the database's codes.
+Status InitInstance(const std::string& root, const InitOptions& options = {},
+                    InitReport* report = nullptr);
 
 // Opens the instance at `root`: finds the database, detects the schema, finds the storage
 // row (its root, else the uid in a storage marker file) and the user row. When writable,

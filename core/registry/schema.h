@@ -57,11 +57,6 @@ struct Schema {
 // build does not know), and kCorrupt for a file that is not a database.
 Result<Schema> DetectSchema(SqlDb& db);
 
-// Creates the 0.7x tables regfs uses (lnschema_core_user, _storage, _artifact, _collection,
-// _collectionartifact, plus the _run and _transform tables they reference), with LaminDB
-// 0.73's column names and types, inside the caller's transaction.
-Status CreateV07Tables(SqlDb& db);
-
 // Creates regfs's own bookkeeping (regfs_pending, index on key) when missing. Idempotent.
 // Only `regfs_`-prefixed objects are created.
 Status EnsureRegfsObjects(SqlDb& db, const Schema& schema);

@@ -13,7 +13,9 @@ Result<std::unique_ptr<SqlDb>> OpenSqlDb(const std::string& location, const SqlO
     return Status::Unsupported("open " + location.substr(0, location.find(':')) +
                                " registry: PostgreSQL registries are not supported by this build");
   }
-  auto db = SqliteDb::Open(location, {.read_only = opts.read_only, .create = opts.create});
+  auto db = SqliteDb::Open(location, {.read_only = opts.read_only,
+                                      .create = opts.create,
+                                      .keep_journal_mode = opts.keep_journal_mode});
   if (!db.ok()) return db.status();
   return std::unique_ptr<SqlDb>(std::move(*db));
 }

@@ -14,6 +14,9 @@ namespace regfs {
 struct SqlOpenOptions {
   bool read_only = false;
   bool create = false;  // SQLite: create the file when missing (init only)
+  // SQLite: a writable connection that leaves the journal mode as the file has it (init,
+  // which writes LaminDB's database in LaminDB's own rollback-journal mode).
+  bool keep_journal_mode = false;
 };
 
 // True for a PostgreSQL connection URL (`postgresql://` or `postgres://`).

@@ -257,9 +257,11 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, const 
     // Statement journals (an UPDATE of several rows inside a transaction keeps one) stay in
     // memory: on disk, past 64 KiB, each is two writes per page it saves.
     REGFS_RETURN_IF_ERROR(conn->Exec("PRAGMA temp_store = MEMORY"));
-    auto mode = conn->UseWal();
-    if (!mode.ok()) return mode.status().Annotate("open " + path);
-    restore = std::move(*mode);
+    if (!opts.keep_journal_mode) {
+      auto mode = conn->UseWal();
+      if (!mode.ok()) return mode.status().Annotate("open " + path);
+      restore = std::move(*mode);
+    }
   }
   MutexLock lk(&g_files_mu);
   OpenFile& f = Files()[FileKey(path)];

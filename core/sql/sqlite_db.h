@@ -32,6 +32,9 @@ class SqliteDb final : public SqlDb {
   struct Options {
     bool read_only = false;
     bool create = false;  // create the file when missing (init only)
+    // Writable, but the file stays in the journal mode it is in (nothing is remembered,
+    // nothing switched): init writes LaminDB's new database in LaminDB's own mode.
+    bool keep_journal_mode = false;
     int busy_timeout_ms = 10000;
   };
   // Opens `path`. kCorrupt when the file is not a database, kReadOnly when writing was asked

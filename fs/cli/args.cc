@@ -75,7 +75,9 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
 
 const std::vector<CommandHelp>& Commands() {
   static const std::vector<CommandHelp> commands = {
-      {"init", "regfs init [ROOT]", "create a new instance (LaminDB 0.7x layout) at ROOT"},
+      {"init", "regfs init [ROOT] [--layout 2.9|0.73] [--name NAME] [--lamin-settings]",
+       "create at ROOT the complete instance LaminDB's own init creates (today's layout, or "
+       "LaminDB 0.73's); --lamin-settings also writes LaminDB's settings file for it"},
       {"add", "regfs add FILE... [--key KEY | --key-from-path] [--description TEXT]",
        "save files as artifacts (one transaction); --key-from-path keys each file by its "
        "relative path"},

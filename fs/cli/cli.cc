@@ -31,7 +31,7 @@ struct CommandEntry {
 
 const std::vector<CommandEntry>& CommandTable() {
   static const std::vector<CommandEntry> table = {
-      {"init", CmdInit, {}},
+      {"init", CmdInit, {{"--layout", true}, {"--name", true}, {"--lamin-settings", false}}},
       {"add", CmdAdd, {{"--key", true}, {"--key-from-path", false}, {"--description", true}}},
       {"ls",
        CmdLs,

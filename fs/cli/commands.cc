@@ -150,6 +150,18 @@ std::string PurgeReport(const std::string& what, bool real_key, const PurgeOutco
 
 int CmdInit(const Context& ctx, const Args& args) {
   if (args.positional.size() > 1) return UsageError("init", "too many arguments");
+  InitOptions options;
+  if (auto layout = args.Last("--layout")) {
+    auto release = ParseLaminDbRelease(*layout);
+    if (!release.ok()) return UsageError("init", "--layout: " + release.status().message());
+    options.layout = *release;
+  }
+  if (auto name = args.Last("--name")) {
+    Status valid = ValidateInstanceName(*name);
+    if (!valid.ok()) return UsageError("init", "--name: " + OneLine(valid.message()));
+    options.name = *name;
+  }
+  options.write_lamin_settings = args.Has("--lamin-settings");
   std::string root;
   if (!args.positional.empty()) {
     root = args.positional[0];
@@ -166,9 +178,17 @@ int CmdInit(const Context& ctx, const Args& args) {
   abs = abs.lexically_normal();
   std::string abs_text = abs.string();
   if (abs_text.size() > 1 && abs_text.back() == '/') abs_text.pop_back();
-  Status st = InitInstance(abs_text);
-  if (!st.ok()) return Fail("init " + abs_text, st);
-  Out("initialized regfs instance at " + abs_text + "\n");
+  InitReport report;
+  Status st = InitInstance(abs_text, options, &report);
+  // The status names the root already ("init ROOT: ...").
+  if (!st.ok()) return Fail("", st);
+  std::string text = "initialized LaminDB " + std::string(LaminDbReleaseName(options.layout)) +
+                     " instance " + report.slug + " at " + report.root + "\n";
+  if (!report.settings_path.empty()) {
+    text +=
+        "wrote LaminDB settings " + report.settings_path + " (lamin connect " + report.slug + ")\n";
+  }
+  Out(text);
   return kExitOk;
 }
 

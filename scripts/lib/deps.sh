@@ -4,7 +4,7 @@
 
 REGFS_PACKAGES=(
   libfuse3-dev fuse3 libsqlite3-dev sqlite3 libssl-dev libgtest-dev libpq-dev libcurl4-openssl-dev
-  cmake g++ pkg-config attr rsync libglib2.0-bin openssl util-linux clang python3
+  cmake g++ pkg-config attr rsync libglib2.0-bin openssl util-linux clang python3 curl
 )
 
 # Prints the packages of REGFS_PACKAGES that are not installed, one per line.
@@ -40,3 +40,9 @@ regfs_install_deps() {
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
+
+# Node.js for the S3 test server (scripts/lib/s3rver.sh), installed only where `node` is
+# missing: a machine may already have a Node.js (>= 20) from elsewhere, whose own npm
+# conflicts with Debian's npm package.
+# shellcheck disable=SC2034 # used by scripts/lib/s3rver.sh
+REGFS_NODE_PACKAGES=(nodejs npm)

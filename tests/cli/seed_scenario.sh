@@ -9,12 +9,12 @@ ART=lnschema_core_artifact
 COLUMNS="uid,version,description,key,suffix,accessor,size,hash,hash_type,n_objects,n_observations,visibility,key_is_virtual,storage_id,transform_id,run_id,created_by_id,updated_at"
 
 step "init"
-capture "$REGFS" init "$ROOT"
+capture "$REGFS" init "$ROOT" --layout 0.73
 assert_rc 0 "regfs init"
 [ -d "$ROOT/.lamindb" ] || fail "init made no .lamindb/"
 [ -f "$ROOT/.lamindb/_is_initialized" ] || fail "init made no _is_initialized"
 assert_eq 12 "$(wc -c < "$ROOT/.lamindb/_is_initialized" | tr -d ' ')" "_is_initialized holds a 12-char storage uid"
-capture "$REGFS" init "$ROOT"
+capture "$REGFS" init "$ROOT" --layout 0.73
 assert_rc 1 "a second init on the same root"
 assert_one_error_line "second init"
 

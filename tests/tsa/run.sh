@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The thread-safety build's own check: the compiler with the build's analysis flags must
 # reject a guarded field touched without its lock and two locks taken against their written
-# order, and accept the same shapes used correctly. Without it, a flag lost from the build
+# order, and accept the same shapes used correctly; and the same for the mount's locks: a
+# database load under the view's lock and the writer taken under it are rejected. Without it, a flag lost from the build
 # would let every annotation in the tree pass unchecked.
 #
 #   run.sh CXX SOURCE_ROOT FLAG...
@@ -33,4 +34,8 @@ expect() {
 expect ok good.cc
 expect reject unguarded.cc "requires holding mutex 'mu'"
 expect reject lock_order.cc "mutex 'outer' must be acquired before 'inner'"
+# The mount's own rules (fs/session/session.h): they stay checked.
+expect ok fs_good.cc
+expect reject fs_db_under_view.cc "cannot call function 'EnsureMembers' while shared_mutex 's.view().mu_' is held"
+expect reject fs_writer_under_view.cc "mutex 'mu_' must be acquired before 'mu_'"
 exit $fail

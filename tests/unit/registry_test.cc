@@ -75,7 +75,7 @@ void MustExec(SqlDb& c, const std::string& sql) {
 // (fixtures/README.md).
 void BuildInstance(Kind kind, const std::string& root) {
   if (kind == Kind::kInit) {
-    Status st = InitInstance(root);
+    Status st = InitInstance(root, InitOptions{.layout = LaminDbRelease::k0_73});
     ASSERT_TRUE(st.ok()) << st.ToString();
     return;
   }
@@ -1190,7 +1190,7 @@ INSTANTIATE_TEST_SUITE_P(Registry, RegistryLifecycle,
 TEST(RegistryInstance, InitCreatesThe07Layout) {
   TempDir tmp;
   std::string root = fs::canonical(tmp.path()).string() + "/a/b";
-  ASSERT_TRUE(InitInstance(root).ok());
+  ASSERT_TRUE(InitInstance(root, InitOptions{.layout = LaminDbRelease::k0_73}).ok());
   auto db = FindDatabase(root);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
   std::string name = fs::path(*db).filename().string();
@@ -1215,7 +1215,7 @@ TEST(RegistryInstance, InitCreatesThe07Layout) {
   EXPECT_FALSE(row.Text(2).empty());
   EXPECT_EQ(row.Int(3), 8);
 
-  EXPECT_EQ(InitInstance(root).code(), Status::Code::kExists);
+  EXPECT_EQ(InitInstance(root, InitOptions{.layout = LaminDbRelease::k0_73}).code(), Status::Code::kExists);
 }
 
 TEST(RegistryInstance, OpenFindsTheStorageRow) {

@@ -268,39 +268,6 @@ TEST_F(SchemaTest, NotADatabaseIsCorrupt) {
   EXPECT_EQ(info.status().code(), Status::Code::kCorrupt) << info.status().ToString();
 }
 
-TEST_F(SchemaTest, CreateV07TablesMatchesLaminDB073) {
-  auto mine = Db("mine.db");
-  ASSERT_TRUE(mine);
-  ASSERT_TRUE(CreateV07Tables(*mine).ok());
-  auto theirs = Db("theirs.db", ReadAll(Fixture("lamindb-0.73-schema.sql")));
-  ASSERT_TRUE(theirs);
-  auto m = Objects(*mine);
-  auto t = Objects(*theirs);
-  for (const char* table :
-       {"lnschema_core_user", "lnschema_core_storage", "lnschema_core_transform",
-        "lnschema_core_run", "lnschema_core_artifact", "lnschema_core_collection",
-        "lnschema_core_collectionartifact"}) {
-    EXPECT_EQ(m.count(table), 1u) << table;
-  }
-  EXPECT_GE(m.size(), 7u + 50u) << "tables and their indexes";
-  for (const auto& [name, sql] : m) {
-    ASSERT_EQ(t.count(name), 1u) << name << " is not in LaminDB 0.73";
-    EXPECT_EQ(sql, t[name]) << name;
-  }
-  // Every index LaminDB 0.73 has on those tables is there too.
-  auto st = theirs->Prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
-      "('lnschema_core_user', 'lnschema_core_storage', 'lnschema_core_transform', "
-      "'lnschema_core_run', 'lnschema_core_artifact', 'lnschema_core_collection', "
-      "'lnschema_core_collectionartifact')");
-  ASSERT_TRUE(st.ok());
-  while (*(*st)->Step()) EXPECT_EQ(m.count((*st)->Text(0)), 1u) << (*st)->Text(0);
-
-  auto s = DetectSchema(*mine);
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(s->layout, Layout::kV07);
-}
-
 TEST_F(SchemaTest, EnsureRegfsObjectsIsIdempotentAndPrefixed) {
   auto c = V26();
   ASSERT_TRUE(c);
