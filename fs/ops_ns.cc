@@ -9,7 +9,7 @@
 
 #include <cerrno>
 
-#include "core/storage.h"
+#include "core/keys.h"
 #include "fs/errno_map.h"
 #include "fs/inodes.h"
 #include "fs/log.h"
@@ -244,37 +244,25 @@ void Mkdir(fuse_req_t req, fuse_ino_t parent, const char* name, mode_t) {
 
 namespace {
 
-// Restores one trashed record as `dst_key`. Records of other version families shown at the
-// key are displaced to the trash first (nothing is lost); versions of the record's own
-// family stay (restoring a newer version takes the latest back). The record must still be
-// in the trash (another process may have restored it since the view was read): else
-// kNotFound and nothing changes.
+// Restores one trashed record as `dst_key`, in one transaction of the registry: records of
+// other version families shown at the key are displaced to the trash (nothing is lost);
+// versions of the record's own family stay (restoring a newer version takes the latest
+// back). The record must still be in the trash (another process may have restored it since
+// the view was read): else kNotFound and nothing changes.
 Status RestoreOne(Session& s, Writer& w, int64_t id, const std::string& dst_key,
-                  const std::string& what, bool single = true) {
-  REGFS_ASSIGN_OR_RETURN(auto self, w->ArtifactById(id));
-  if (!self || self->state != kStateTrash) {
-    if (single) {
-      Status refreshed = s.view().RefreshKeys(w, {dst_key}, {id});
-      if (!refreshed.ok()) log::Error("refresh: " + refreshed.ToString());
-    }
+                  const std::string& what) {
+  RestoreOptions opts;
+  opts.new_key = dst_key;
+  opts.displace = true;
+  opts.expect_state = kStateTrash;
+  Status restored = w->Restore(id, opts);
+  if (restored.IsNotFound()) {
+    Status refreshed = s.view().RefreshKeys(w, {dst_key}, {id});
+    if (!refreshed.ok()) log::Error("refresh: " + refreshed.ToString());
     return Status::NotFound("restore " + what + ": no longer in the trash");
   }
-  REGFS_ASSIGN_OR_RETURN(auto shown, w->ArtifactsByKey(dst_key, kStateVisible));
-  for (const auto& a : shown) {
-    if (a.stem() == self->stem()) continue;
-    Status displaced = w->Trash(a.id);
-    // Trashed by another process meanwhile: displaced all the same.
-    if (displaced.code() != Status::Code::kInvalid)
-      REGFS_RETURN_IF_ERROR(displaced.Annotate("displace " + a.uid));
-  }
-  std::optional<std::string> new_key;
-  if (self->key != dst_key) new_key = dst_key;
-  Status restored = w->Restore(id, new_key);
-  // Restored by another process between the check above and Restore's own transaction: a
-  // lost race (ENOENT), as when the name was gone already. (The key was validated before.)
-  if (restored.code() == Status::Code::kInvalid) restored = Status::NotFound(restored.message());
   REGFS_RETURN_IF_ERROR(restored.Annotate("restore " + what));
-  if (single) log::Info("restored " + what + " as " + dst_key);
+  log::Info("restored " + what + " as " + dst_key);
   return Status();
 }
 
@@ -379,23 +367,16 @@ Status RenameResolved(Session& s, const Pair& src, const KernelDid& src_name,
     return Status::Invalid("cannot move a directory into itself");
   Writer w(&s.writers());
   if (c.trash) {
-    // Restore every record below the directory, under the new directory. Keys that are no
-    // safe path stay where they are (they cannot be moved to a safe place by rename).
-    REGFS_ASSIGN_OR_RETURN(auto items, w->ArtifactsUnder(c.path, kStateTrash));
-    size_t restored = 0;
-    for (const Artifact& a : items) {
-      if (!a.key || !IsSafeKey(*a.key)) continue;
-      std::string key = *a.key;
-      Status one =
-          RestoreOne(s, w, a.id, dst_key + key.substr(c.path.size()), key, /*single=*/false);
-      // A record another process restored or purged meanwhile is simply no longer here.
-      if (!one.ok() && !one.IsNotFound()) {
-        s.view().RefreshTree(true, c.path);
-        s.view().RefreshTree(false, dst_key);
-        return one;
-      }
-      if (one.ok()) ++restored;
+    // Restore every record below the directory under the new directory, in one transaction
+    // (keys that are no safe path stay where they are: a rename cannot move them to a safe
+    // place). Records another process restored or purged meanwhile are no longer there.
+    auto done = w->RestoreDir(c.path, dst_key);
+    if (!done.ok()) {
+      s.view().RefreshTree(true, c.path);
+      s.view().RefreshTree(false, dst_key);
+      return done.status();
     }
+    int restored = *done;
     log::Info("restored " + std::to_string(restored) + " record(s) from .trash/artifacts/" +
               c.path + " to artifacts/" + dst_key);
   } else {

@@ -72,6 +72,22 @@ TEST(ClockTest, ParseForms) {
   ASSERT_TRUE(ParseTimestamp("2024-02-29 00:00:00", &ts));
 }
 
+// LaminDB's SQLite datetimes come in three text forms, sometimes in one table (fixtures
+// README, "The 2.9.1 instance"): the column default's .SSS, Django's .ffffff, and no
+// fraction where the default had given .000. They are the same kind of time.
+TEST(ClockTest, ParsesTheThreeFormsLaminDBWrites) {
+  timespec ms{}, us{}, none{};
+  ASSERT_TRUE(ParseTimestamp("2026-12-04 03:39:46.009", &ms));
+  ASSERT_TRUE(ParseTimestamp("2026-12-04 03:39:46.009000", &us));
+  ASSERT_TRUE(ParseTimestamp("2026-12-04 03:39:46", &none));
+  EXPECT_EQ(ms.tv_sec, us.tv_sec);
+  EXPECT_EQ(ms.tv_nsec, 9000000);
+  EXPECT_EQ(us.tv_nsec, 9000000);
+  EXPECT_EQ(none.tv_sec, us.tv_sec);
+  EXPECT_EQ(none.tv_nsec, 0);
+  EXPECT_EQ(none.tv_sec, 1796355586);  // 2026-12-04 03:39:46 UTC
+}
+
 TEST(ClockTest, ParseRejectsGarbage) {
   timespec ts{};
   for (const char* bad : {"", "2023", "2023-11-14", "2023-11-14 22:13", "2023-13-01 00:00:00",

@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "core/db.h"
-#include "core/instance.h"
+#include "core/registry/instance.h"
 #include "core/registry/lamindb_sql.h"
-#include "core/schema.h"
+#include "core/registry/schema.h"
+#include "core/sql/sqlite_db.h"
 
 namespace regfs {
 namespace {
@@ -101,13 +101,13 @@ LaminDbInstanceIds DemoIds(const std::string& storage_uid) {
   return ids;
 }
 
-std::string Query1(Connection& c, const std::string& sql) {
+std::string Query1(SqlDb& c, const std::string& sql) {
   auto st = c.Prepare(sql);
   EXPECT_TRUE(st.ok()) << sql;
   if (!st.ok()) return "";
-  auto row = st->Step();
+  auto row = (*st)->Step();
   EXPECT_TRUE(row.ok() && *row) << sql;
-  return row.ok() && *row ? st->Text(0) : "";
+  return row.ok() && *row ? (*st)->Text(0) : "";
 }
 
 // The instance the demo fixtures name: anonymous/lamindemo, instance id
@@ -313,7 +313,7 @@ TEST_P(InitTest, CreatesAnInstanceRegfsOpens) {
   // Rollback-journal mode, as LaminDB leaves its file; no journal or WAL files beside it.
   for (const char* tail : {"-wal", "-shm", "-journal"}) EXPECT_FALSE(Exists(db + tail)) << tail;
   {
-    auto c = Connection::Open(db, {.read_only = true});
+    auto c = SqliteDb::Open(db, {.read_only = true});
     ASSERT_TRUE(c.ok());
     EXPECT_EQ(Query1(**c, "PRAGMA journal_mode"), "delete");
     EXPECT_EQ(Query1(**c, "PRAGMA integrity_check"), "ok");

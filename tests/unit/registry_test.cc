@@ -1,6 +1,6 @@
 // Life-cycle tests of core/registry on the three kinds of instance regfs meets: one made by
 // `regfs init`, one from LaminDB 0.73's schema, and LaminDB 2.6's real, shipped database.
-#include "core/registry.h"
+#include "core/registry/registry.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -15,37 +15,21 @@
 
 #include "core/clock.h"
 #include "core/hash.h"
-#include "core/instance.h"
-#include "core/schema.h"
-#include "core/storage.h"
+#include "core/registry/instance.h"
+#include "core/registry/schema.h"
+#include "core/sql/sqlite_db.h"
+#include "core/storage/local_store.h"
 #include "core/uid.h"
+#include "tests/unit/test_files.h"
 
 namespace regfs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Fixture(const std::string& name) {
-  return std::string(REGFS_FIXTURES) + "/" + name;
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void WriteAll(const std::string& path, const std::string& data) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << data;
-}
-
-bool Exists(const std::string& path) {
-  struct stat st;
-  return lstat(path.c_str(), &st) == 0;
-}
+using test_files::Exists;
+using test_files::Fixture;
+using test_files::ReadAll;
+using test_files::WriteAll;
 
 // A fresh directory, removed with everything below it.
 class TempDir {
@@ -82,7 +66,7 @@ std::string KindName(Kind k) {
   return "?";
 }
 
-void MustExec(Connection& c, const std::string& sql) {
+void MustExec(SqlDb& c, const std::string& sql) {
   Status st = c.Exec(sql);
   ASSERT_TRUE(st.ok()) << st.ToString();
 }
@@ -101,9 +85,9 @@ void BuildInstance(Kind kind, const std::string& root) {
     std::string cmd = "gunzip -c '" + Fixture("lamindb-2.6-empty.db.gz") + "' > '" + db + "'";
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   }
-  auto conn = Connection::Open(db, {.read_only = false, .create = true});
+  auto conn = SqliteDb::Open(db, {.read_only = false, .create = true});
   ASSERT_TRUE(conn.ok()) << conn.status().ToString();
-  Connection& c = **conn;
+  SqlDb& c = **conn;
   std::string now = NowTimestamp();
   if (kind == Kind::kV073Sql) {
     MustExec(c, ReadAll(Fixture("lamindb-0.73-schema.sql")));
@@ -150,7 +134,7 @@ class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
 
   StagedContent Stage(const std::string& content) {
     int fd = -1;
-    auto path = reg_->storage().CreateStaging(&fd);
+    auto path = info_->storage->CreateStaging(&fd);
     EXPECT_TRUE(path.ok()) << path.status().ToString();
     EXPECT_EQ(write(fd, content.data(), content.size()), static_cast<ssize_t>(content.size()));
     close(fd);
@@ -183,21 +167,21 @@ class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
   }
 
   std::string Path(const Artifact& a) {
-    auto p = reg_->storage().StoredPath(a);
+    auto p = info_->storage->StoredPath(a);
     EXPECT_TRUE(p.ok()) << p.status().ToString();
     return p.ok() ? *p : "";
   }
 
   int64_t Scalar(const std::string& sql) {
-    auto st = reg_->conn().Prepare(sql);
+    auto st = reg_->db_for_test().Prepare(sql);
     EXPECT_TRUE(st.ok()) << st.status().ToString();
     if (!st.ok()) return -999;
-    auto row = st->Step();
-    EXPECT_TRUE(row.ok() && *row) << sql;
-    return row.ok() && *row ? st->Int(0) : -999;
+    auto row = (*st)->Step();
+    EXPECT_TRUE(row.ok() && *row) << sql << ": " << row.status().ToString();
+    return row.ok() && *row ? (*st)->Int(0) : -999;
   }
 
-  void Exec(const std::string& sql) { MustExec(reg_->conn(), sql); }
+  void Exec(const std::string& sql) { MustExec(reg_->db_for_test(), sql); }
 
   // A collection made as LaminDB would: the row, an optional meta artifact, member links.
   int64_t AddCollection(const std::string& name, std::optional<int64_t> meta,
@@ -211,8 +195,7 @@ class RegistryLifecycle : public ::testing::TestWithParam<Kind> {
         (s.collection_has_is_latest ? ", is_latest" : "") + ") VALUES ('" + NewCollectionUid() +
         "', '" + name + "', 1, " + (meta ? std::to_string(*meta) : "NULL") + ", '" + now + "', '" +
         now + "', 1" + (s.collection_has_is_latest ? ", 1" : "") + ")";
-    Exec(sql);
-    int64_t id = reg_->conn().LastInsertId();
+    int64_t id = Scalar(sql + " RETURNING id");
     for (int64_t m : members) {
       Exec("INSERT INTO " + QuoteId(s.collection_artifact) +
            " (created_at, artifact_id, collection_id, created_by_id) VALUES ('" + now + "', " +
@@ -295,7 +278,7 @@ TEST_P(RegistryLifecycle, SaveMakesAVisibleArtifact) {
   std::string path = Path(a);
   EXPECT_EQ(path, root_ + "/.lamindb/" + a.uid + ".txt");
   EXPECT_EQ(ReadAll(path), "hello");
-  EXPECT_TRUE(reg_->storage().IsManaged(a));
+  EXPECT_TRUE(info_->storage->IsManaged(a));
 
   auto by_key = reg_->ArtifactsByKey("data/hello.txt", kStateVisible);
   ASSERT_TRUE(by_key.ok());
@@ -389,7 +372,7 @@ TEST_P(RegistryLifecycle, TrashAndRestore) {
 
   // Restore under a new key.
   ASSERT_TRUE(reg_->Trash(a.id).ok());
-  ASSERT_TRUE(reg_->Restore(a.id, std::string("t2/b.txt")).ok());
+  ASSERT_TRUE(reg_->Restore(a.id, RestoreOptions{.new_key = std::string("t2/b.txt")}).ok());
   EXPECT_EQ(Get(a.id).key, "t2/b.txt");
   EXPECT_EQ(Get(a.id).state, kStateVisible);
 }
@@ -546,8 +529,17 @@ TEST_P(RegistryLifecycle, SavingAKeyAgainMakesVersions) {
   Artifact v2 = out->artifact;
   EXPECT_EQ(v2.stem(), v1.stem());
   EXPECT_NE(v2.uid, v1.uid);
-  EXPECT_EQ(v2.version, "2");
-  EXPECT_EQ(Get(v1.id).version, "1");
+  if (V1()) {
+    // LaminDB >= 1.0 leaves version_tag NULL and touches nothing of the previous version but
+    // its is_latest.
+    EXPECT_EQ(v2.version, std::nullopt);
+    EXPECT_EQ(Get(v1.id).version, std::nullopt);
+    EXPECT_EQ(Get(v1.id).updated_at, v1.updated_at);
+  } else {
+    // LaminDB 0.7x labels them "1", "2" (the first when the second appears).
+    EXPECT_EQ(v2.version, "2");
+    EXPECT_EQ(Get(v1.id).version, "1");
+  }
   EXPECT_TRUE(v2.is_latest);
   EXPECT_FALSE(Get(v1.id).is_latest);
   EXPECT_TRUE(Exists(Path(Get(v1.id)))) << "the older version keeps its file";
@@ -629,7 +621,7 @@ TEST_P(RegistryLifecycle, RealKeyFileIsKeptUnlessAsked) {
   ASSERT_FALSE(a.key_is_virtual);
   std::string path = root_ + "/real/a.csv";
   EXPECT_EQ(Path(a), path);
-  EXPECT_FALSE(reg_->storage().IsManaged(a));
+  EXPECT_FALSE(info_->storage->IsManaged(a));
   ASSERT_TRUE(reg_->Trash(a.id).ok());
   auto out = reg_->Purge(a.id);
   ASSERT_TRUE(out.ok()) << out.status().ToString();
@@ -653,7 +645,12 @@ TEST_P(RegistryLifecycle, Rekey) {
   ASSERT_TRUE(reg_->Rekey(a.id, "k2/renamed.txt").ok());
   Artifact r = Get(a.id);
   EXPECT_EQ(r.key, "k2/renamed.txt");
-  EXPECT_GT(r.updated_at, a.updated_at);
+  // A key edit leaves updated_at as LaminDB does: >= 1.0 never changes it, 0.7x sets it.
+  if (V1()) {
+    EXPECT_EQ(r.updated_at, a.updated_at);
+  } else {
+    EXPECT_GT(r.updated_at, a.updated_at);
+  }
   EXPECT_EQ(Path(r), stored) << "a virtual key moves no file";
   EXPECT_EQ(reg_->Rekey(a.id, "../escape.txt").code(), Status::Code::kInvalid);
   EXPECT_EQ(reg_->Rekey(a.id, ".lamindb/x.txt").code(), Status::Code::kInvalid);
@@ -893,14 +890,14 @@ TEST_P(RegistryLifecycle, PurgesInABatchCommitTogether) {
     ++ended;
     last = st;
   });
-  auto other = Connection::Open(info_->db_path, {.read_only = true});
+  auto other = SqliteDb::Open(info_->db_path, {.read_only = true});
   ASSERT_TRUE(other.ok()) << other.status().ToString();
   auto rows_for_other = [&](int64_t id) {
     auto st =
         (*other)->Prepare("SELECT count(*) FROM " + Art() + " WHERE id = " + std::to_string(id));
     EXPECT_TRUE(st.ok());
-    auto row = st->Step();
-    return row.ok() && *row ? st->Int(0) : -1;
+    auto row = (*st)->Step();
+    return row.ok() && *row ? (*st)->Int(0) : -1;
   };
   Artifact a = Add("batch a", "bt/a.txt");
   Artifact b = Add("batch b", "bt/b.txt");
@@ -963,7 +960,7 @@ TEST_P(RegistryLifecycle, APurgeThatDeletesAtOnceCommitsTheBatchFirst) {
   EXPECT_EQ(pr->deleted_path, root_ + "/real/r.csv");
   EXPECT_FALSE(Exists(root_ + "/real/r.csv"));
   // Committed: a rollback can no longer bring either row back.
-  EXPECT_FALSE(reg_->conn().InTransaction());
+  EXPECT_FALSE(reg_->db_for_test().InTransaction());
   EXPECT_TRUE(Gone(a.id));
   EXPECT_TRUE(Gone(r.id));
 }
@@ -975,7 +972,7 @@ TEST_P(RegistryLifecycle, ADanglingReferenceFailsItsOwnPartOfABatch) {
   int64_t col = AddCollection("c", std::nullopt, {a.id});
   ASSERT_TRUE(reg_->BeginBatch().ok());
   {
-    auto txn = Transaction::Begin(reg_->conn());
+    auto txn = Transaction::Begin(reg_->db_for_test());
     ASSERT_TRUE(txn.ok());
     Exec("INSERT INTO " + QuoteId(schema().collection_artifact) +
          " (created_at, artifact_id, collection_id, created_by_id) VALUES ('" + NowTimestamp() +
@@ -986,6 +983,202 @@ TEST_P(RegistryLifecycle, ADanglingReferenceFailsItsOwnPartOfABatch) {
                    " WHERE artifact_id = 999999"),
             0);
   EXPECT_TRUE(reg_->CommitBatch().ok());
+}
+
+// SPEC.md section 3: trashing the only version of a family keeps its is_latest (LaminDB's
+// rule, so that a later restore by LaminDB finds a latest version).
+TEST_P(RegistryLifecycle, TrashOfTheOnlyVersionKeepsIsLatest) {
+  Artifact a = Add("alone", "only/a.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  EXPECT_TRUE(Get(a.id).is_latest);
+  if (V1()) {
+    EXPECT_EQ(Scalar("SELECT is_latest FROM " + Art() + " WHERE id = " + std::to_string(a.id)), 1);
+  }
+  ASSERT_TRUE(reg_->Restore(a.id).ok());
+  EXPECT_TRUE(Get(a.id).is_latest);
+  // And a new version then demotes it, as LaminDB's would.
+  Artifact b = Add("alone, second", "only/a.txt");
+  EXPECT_EQ(b.stem(), a.stem());
+  EXPECT_FALSE(Get(a.id).is_latest);
+}
+
+// LaminDB >= 1.0 writes `_aux` as SQL NULL; its column default is the JSON text 'null'.
+TEST_P(RegistryLifecycle, InsertedRowsHaveSqlNullAux) {
+  if (!schema().HasArtifactColumn("_aux")) GTEST_SKIP() << "no _aux column in this layout";
+  Artifact a = Add("aux", "aux/a.txt");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM " + Art() + " WHERE id = " + std::to_string(a.id) +
+                   " AND _aux IS NULL"),
+            1);
+}
+
+// The unique index LaminDB >= 1.0 has on (storage, hash) where the key is NULL never
+// surfaces: saving key-less content a key-less record holds returns that record, from the
+// trash too (LaminDB 2.9's rule), on every layout.
+TEST_P(RegistryLifecycle, KeylessContentAlreadyRegisteredReturnsThatRecord) {
+  Artifact a = Add("keyless once", std::nullopt);
+  auto again = TrySave("keyless once", std::nullopt);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->kind, SaveOutcome::kUnchanged);
+  EXPECT_EQ(again->artifact.id, a.id);
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  auto back = TrySave("keyless once", std::nullopt);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->artifact.id, a.id);
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+  EXPECT_EQ(Scalar("SELECT count(*) FROM " + Art() + " WHERE key IS NULL"), 1);
+  // The same content under a key is a record of its own (deliberate).
+  Artifact k = Add("keyless once", "keyed/k.txt");
+  EXPECT_NE(k.id, a.id);
+}
+
+// SPEC.md section 4: the suffix follows the new key and the stored file is renamed with
+// it, after the commit, through the pending journal; a crash in between is finished by
+// FinishPending (or fsck).
+TEST_P(RegistryLifecycle, RekeyToAnotherSuffixRenamesTheFileCrashSafely) {
+  Artifact a = Add("x,y\n", "sfx/k.txt");
+  std::string txt = Path(a);
+  ASSERT_TRUE(reg_->Rekey(a.id, "sfx/k.csv").ok());
+  Artifact r = Get(a.id);
+  EXPECT_EQ(r.suffix, ".csv");
+  EXPECT_EQ(Path(r), root_ + "/.lamindb/" + a.uid + ".csv");
+  EXPECT_TRUE(Exists(Path(r)));
+  EXPECT_FALSE(Exists(txt));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+
+  // A crash between the commit and the rename.
+  reg_->after_rekey_commit_for_test = [] { return false; };
+  ASSERT_TRUE(reg_->Rekey(a.id, "sfx/k.tsv").ok());
+  reg_->after_rekey_commit_for_test = nullptr;
+  std::string tsv = root_ + "/.lamindb/" + a.uid + ".tsv";
+  EXPECT_EQ(Get(a.id).suffix, ".tsv");
+  EXPECT_FALSE(Exists(tsv));
+  EXPECT_TRUE(Exists(Path(r))) << "the file waits at its old name";
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending WHERE op = 'move'"), 1);
+  auto fresh = Registry::Open(info_);
+  ASSERT_TRUE(fresh.ok());
+  auto rep = (*fresh)->Fsck(false);
+  ASSERT_TRUE(rep.ok());
+  EXPECT_EQ(rep->pending.size(), 1u);
+  EXPECT_TRUE(rep->orphan_files.empty()) << "the old name is pending, not an orphan";
+  auto done = (*fresh)->FinishPending();
+  ASSERT_TRUE(done.ok()) << done.status().ToString();
+  EXPECT_EQ(*done, 1);
+  EXPECT_EQ(ReadAll(tsv), "x,y\n");
+  EXPECT_FALSE(Exists(Path(r)));
+  auto clean = (*fresh)->Fsck(false);
+  ASSERT_TRUE(clean.ok());
+  EXPECT_TRUE(clean->clean());
+}
+
+// The mount's `mv .trash/artifacts/K artifacts/K2` onto a name another family shows: one
+// transaction displaces that record and restores this one, checking that it is still in
+// the trash.
+TEST_P(RegistryLifecycle, RestoreOntoAnOccupiedKeyDisplacesInOneTransaction) {
+  Artifact a = Add("trashed", "occ/a.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  Artifact b = Add("in the way", "occ/b.txt");
+  RestoreOptions opts;
+  opts.new_key = "occ/b.txt";
+  opts.displace = true;
+  opts.expect_state = kStateTrash;
+  // Without displacement the key is taken.
+  EXPECT_EQ(reg_->Restore(a.id, RestoreOptions{.new_key = std::string("occ/b.txt")}).code(),
+            Status::Code::kExists);
+  EXPECT_EQ(Get(a.id).state, kStateTrash);
+  ASSERT_TRUE(reg_->Restore(a.id, opts).ok());
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+  EXPECT_EQ(Get(a.id).key, "occ/b.txt");
+  EXPECT_EQ(Get(b.id).state, kStateTrash) << "displaced, not lost";
+  // The state the caller saw changed meanwhile (restored already): nothing happens.
+  Status lost = reg_->Restore(a.id, opts);
+  EXPECT_EQ(lost.code(), Status::Code::kNotFound) << lost.ToString();
+  EXPECT_EQ(Get(b.id).state, kStateTrash);
+  // A version of the record's own family stays visible.
+  Artifact v = Add("newer version", "occ/b.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  ASSERT_TRUE(reg_->Restore(a.id, opts).ok());
+  EXPECT_EQ(Get(v.id).state, kStateVisible);
+  EXPECT_TRUE(Get(v.id).is_latest) << "the newer version stays the latest";
+}
+
+TEST_P(RegistryLifecycle, RestoreDirIsOneTransaction) {
+  Artifact a = Add("a", "rd/a.txt");
+  Artifact b = Add("b", "rd/sub/b.txt");
+  Artifact keep = Add("keep", "rdx/c.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  ASSERT_TRUE(reg_->Trash(b.id).ok());
+  Artifact other = Add("other family", "rd2/a.txt");
+  auto n = reg_->RestoreDir("rd", "rd2");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, 2);
+  EXPECT_EQ(Get(a.id).key, "rd2/a.txt");
+  EXPECT_EQ(Get(b.id).key, "rd2/sub/b.txt");
+  EXPECT_EQ(Get(a.id).state, kStateVisible);
+  EXPECT_EQ(Get(b.id).state, kStateVisible);
+  EXPECT_EQ(Get(other.id).state, kStateTrash) << "displaced by the restore";
+  EXPECT_EQ(Get(keep.id).key, "rdx/c.txt") << "a sibling prefix is not below rd/";
+  EXPECT_TRUE(reg_->RestoreDir("rd", "rd3").status().IsNotFound());
+}
+
+// `regfs trash empty`'s policy, in one transaction: collections first (their purge frees
+// their trashed members), protected records skipped, the cut-off by trash time, files after
+// the commit.
+TEST_P(RegistryLifecycle, EmptyTrashPolicy) {
+  Artifact member = Add("member", "et/member.txt");
+  Artifact protected_member = Add("kept member", "et/kept.txt");
+  Artifact loose = Add("loose", "et/loose.txt");
+  int64_t gone = AddCollection("gone", std::nullopt, {member.id});
+  AddCollection("stays", std::nullopt, {protected_member.id});
+  ASSERT_TRUE(reg_->TrashCollection(gone).ok());
+  for (int64_t id : {member.id, protected_member.id, loose.id}) ASSERT_TRUE(reg_->Trash(id).ok());
+  std::string loose_file = Path(Get(loose.id));
+
+  auto dry = reg_->EmptyTrash(EmptyTrashOptions{.dry_run = true});
+  ASSERT_TRUE(dry.ok()) << dry.status().ToString();
+  EXPECT_EQ(dry->purged_collections, 1);
+  EXPECT_EQ(dry->purged_artifacts, 1) << "the member is still protected in a dry run";
+  EXPECT_FALSE(Gone(loose.id)) << "a dry run changes nothing";
+  EXPECT_TRUE(Exists(loose_file));
+
+  // Nothing trashed before a time long past.
+  timespec past{1000, 0};
+  auto none = reg_->EmptyTrash(EmptyTrashOptions{.trashed_before = past});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->purged_artifacts + none->purged_collections, 0);
+
+  auto rep = reg_->EmptyTrash(EmptyTrashOptions{});
+  ASSERT_TRUE(rep.ok()) << rep.status().ToString();
+  EXPECT_EQ(rep->purged_collections, 1);
+  EXPECT_EQ(rep->purged_artifacts, 2) << "the member of the purged collection goes too";
+  EXPECT_EQ(rep->skipped, 1);
+  EXPECT_EQ(rep->failed, 0);
+  EXPECT_TRUE(Gone(member.id));
+  EXPECT_TRUE(Gone(loose.id));
+  EXPECT_FALSE(Gone(protected_member.id));
+  EXPECT_FALSE(Exists(loose_file));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
+  bool reported = false;
+  for (const auto& item : rep->items) {
+    if (item.id == protected_member.id) {
+      EXPECT_EQ(item.kind, EmptyTrashReport::Item::kSkipped);
+      EXPECT_NE(item.reason.find("member of collection"), std::string::npos) << item.reason;
+      reported = true;
+    }
+  }
+  EXPECT_TRUE(reported);
+}
+
+TEST_P(RegistryLifecycle, EmptyTrashThatCannotCommitChangesNothing) {
+  Artifact a = Add("a", "etc/a.txt");
+  ASSERT_TRUE(reg_->Trash(a.id).ok());
+  std::string file = Path(Get(a.id));
+  ASSERT_TRUE(reg_->FailCommitsForTest(true).ok());
+  auto rep = reg_->EmptyTrash(EmptyTrashOptions{});
+  ASSERT_TRUE(reg_->FailCommitsForTest(false).ok());
+  EXPECT_FALSE(rep.ok());
+  EXPECT_FALSE(Gone(a.id));
+  EXPECT_TRUE(Exists(file));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM regfs_pending"), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, RegistryLifecycle,
@@ -1011,15 +1204,16 @@ TEST(RegistryInstance, InitCreatesThe07Layout) {
   EXPECT_EQ((*info)->schema.layout, Layout::kV07);
   auto reg = Registry::Open(*info);
   ASSERT_TRUE(reg.ok());
-  auto st = (*reg)->conn().Prepare(
+  auto st = (*reg)->db_for_test().Prepare(
       "SELECT s.root, s.type, u.handle, length(u.uid) FROM lnschema_core_storage s "
       "JOIN lnschema_core_user u ON u.id = s.created_by_id");
   ASSERT_TRUE(st.ok());
-  ASSERT_TRUE(*st->Step());
-  EXPECT_EQ(st->Text(0), root);
-  EXPECT_EQ(st->Text(1), "local");
-  EXPECT_FALSE(st->Text(2).empty());
-  EXPECT_EQ(st->Int(3), 8);
+  Statement& row = **st;
+  ASSERT_TRUE(*row.Step());
+  EXPECT_EQ(row.Text(0), root);
+  EXPECT_EQ(row.Text(1), "local");
+  EXPECT_FALSE(row.Text(2).empty());
+  EXPECT_EQ(row.Int(3), 8);
 
   EXPECT_EQ(InitInstance(root, InitOptions{.layout = LaminDbRelease::k0_73}).code(), Status::Code::kExists);
 }
@@ -1030,7 +1224,7 @@ TEST(RegistryInstance, OpenFindsTheStorageRow) {
   ASSERT_NO_FATAL_FAILURE(BuildInstance(Kind::kV073Sql, root));
   std::string db = root + "/.lamindb/lamin.db";
   {
-    auto c = Connection::Open(db, {});
+    auto c = SqliteDb::Open(db, {});
     ASSERT_TRUE(c.ok());
     // A trailing '/' is the same root.
     MustExec(**c, "UPDATE lnschema_core_storage SET root = root || '/'");
@@ -1039,7 +1233,7 @@ TEST(RegistryInstance, OpenFindsTheStorageRow) {
   ASSERT_TRUE(info.ok()) << info.status().ToString();
   EXPECT_EQ((*info)->storage_uid, "stor00000001");
   {
-    auto c = Connection::Open(db, {});
+    auto c = SqliteDb::Open(db, {});
     ASSERT_TRUE(c.ok());
     // A moved instance: the root differs, _is_initialized still names the row.
     MustExec(**c, "UPDATE lnschema_core_storage SET root = '/somewhere/else'");

@@ -1,6 +1,6 @@
 // Layout detection on LaminDB's real schemas and on made-up ones, and the tables regfs
 // creates itself.
-#include "core/schema.h"
+#include "core/registry/schema.h"
 
 #include <gtest/gtest.h>
 
@@ -11,23 +11,16 @@
 #include <map>
 #include <sstream>
 
-#include "core/instance.h"
+#include "core/registry/instance.h"
+#include "core/sql/sqlite_db.h"
+#include "tests/unit/test_files.h"
 
 namespace regfs {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Fixture(const std::string& name) {
-  return std::string(REGFS_FIXTURES) + "/" + name;
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test_files::Fixture;
+using test_files::ReadAll;
 
 class SchemaTest : public ::testing::Test {
  protected:
@@ -41,8 +34,8 @@ class SchemaTest : public ::testing::Test {
   }
 
   // A new database file in the temp dir, with `sql` run in it.
-  std::unique_ptr<Connection> Db(const std::string& name, const std::string& sql = "") {
-    auto c = Connection::Open(dir_ + "/" + name, {.read_only = false, .create = true});
+  std::unique_ptr<SqliteDb> Db(const std::string& name, const std::string& sql = "") {
+    auto c = SqliteDb::Open(dir_ + "/" + name, {.read_only = false, .create = true});
     EXPECT_TRUE(c.ok()) << c.status().ToString();
     if (!c.ok()) return nullptr;
     if (!sql.empty()) {
@@ -52,22 +45,22 @@ class SchemaTest : public ::testing::Test {
     return std::move(*c);
   }
 
-  std::unique_ptr<Connection> V26() {
+  std::unique_ptr<SqliteDb> V26() {
     std::string path = dir_ + "/v26.db";
     std::string cmd = "gunzip -c '" + Fixture("lamindb-2.6-empty.db.gz") + "' > '" + path + "'";
     EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
-    auto c = Connection::Open(path, {});
+    auto c = SqliteDb::Open(path, {});
     EXPECT_TRUE(c.ok()) << c.status().ToString();
     return c.ok() ? std::move(*c) : nullptr;
   }
 
-  static std::map<std::string, std::string> Objects(Connection& c) {
+  static std::map<std::string, std::string> Objects(SqlDb& c) {
     std::map<std::string, std::string> out;
     auto st = c.Prepare(
         "SELECT name, coalesce(sql, '') FROM sqlite_master "
         "WHERE name NOT LIKE 'sqlite_%'");
     EXPECT_TRUE(st.ok());
-    while (st.ok() && *st->Step()) out[st->Text(0)] = st->Text(1);
+    while (st.ok() && *(*st)->Step()) out[(*st)->Text(0)] = (*st)->Text(1);
     return out;
   }
 
@@ -238,7 +231,7 @@ TEST_F(SchemaTest, UnknownLayoutIsNotWritten) {
   std::string root = dir_ + "/inst";
   fs::create_directories(root + "/.lamindb");
   {
-    auto c = Connection::Open(root + "/.lamindb/lamin.db", {.read_only = false, .create = true});
+    auto c = SqliteDb::Open(root + "/.lamindb/lamin.db", {.read_only = false, .create = true});
     ASSERT_TRUE(c.ok());
     ASSERT_TRUE(
         (*c)->Exec("CREATE TABLE lamindb_artifact (id integer PRIMARY KEY, key text)").ok());
@@ -248,7 +241,7 @@ TEST_F(SchemaTest, UnknownLayoutIsNotWritten) {
   ASSERT_FALSE(info.ok());
   EXPECT_EQ(info.status().code(), Status::Code::kUnsupported);
   EXPECT_EQ(ReadAll(root + "/.lamindb/lamin.db"), before) << "not one byte changed";
-  auto c = Connection::Open(root + "/.lamindb/lamin.db", {.read_only = true});
+  auto c = SqliteDb::Open(root + "/.lamindb/lamin.db", {.read_only = true});
   ASSERT_TRUE(c.ok());
   auto objects = Objects(**c);
   EXPECT_EQ(objects.count("regfs_pending"), 0u);
@@ -262,7 +255,7 @@ TEST_F(SchemaTest, NotADatabaseIsCorrupt) {
     std::ofstream out(root + "/.lamindb/lamin.db", std::ios::binary);
     for (int i = 0; i < 512; ++i) out << "this is not an SQLite database. ";
   }
-  auto c = Connection::Open(root + "/.lamindb/lamin.db", {.read_only = true});
+  auto c = SqliteDb::Open(root + "/.lamindb/lamin.db", {.read_only = true});
   if (c.ok()) {
     auto s = DetectSchema(**c);
     ASSERT_FALSE(s.ok());
@@ -298,7 +291,7 @@ TEST_F(SchemaTest, EnsureRegfsObjectsIsIdempotentAndPrefixed) {
       "WHERE key >= 'a/' AND key < 'a0'");
   ASSERT_TRUE(plan.ok());
   std::string detail;
-  while (*plan->Step()) detail += plan->Text(3) + "\n";
+  while (*(*plan)->Step()) detail += (*plan)->Text(3) + "\n";
   EXPECT_NE(detail.find("INDEX"), std::string::npos) << detail;
 }
 

@@ -90,7 +90,8 @@ class SessionTest : public ::testing::Test {
               ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                 .string();
     fs::remove_all(root_);
-    ASSERT_TRUE(InitInstance(root_).ok());
+    // The 2024 layout, which the rows these tests insert are written for.
+    ASSERT_TRUE(InitInstance(root_, InitOptions{.layout = LaminDbRelease::k0_73}).ok());
     auto info = OpenInstance(root_, false);
     ASSERT_TRUE(info.ok()) << info.status().ToString();
     info_ = *info;
@@ -397,9 +398,8 @@ TEST_F(SessionTest, ABatchThatFailsToCommitKeepsItsRecordsAndFiles) {
   // From here every commit of the writer fails (the hook turns COMMIT into a rollback, as a
   // failed write would): the batch b joins cannot commit, whoever closes it.
   auto hook = [this](bool on) {
-    int (*fail)(void*) = [](void*) { return 1; };
     WriterPool::Writer w(&session_->writers());
-    sqlite3_commit_hook(w->conn().raw(), on ? fail : nullptr, nullptr);
+    ASSERT_TRUE(w->FailCommitsForTest(on).ok());
   };
   hook(true);
   PurgeThroughMount(b.id, /*batched=*/true);

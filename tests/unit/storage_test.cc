@@ -1,15 +1,17 @@
-#include "core/storage.h"
-
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "core/storage/local_store.h"
+#include "core/storage/staging.h"
 
 namespace regfs {
 namespace {
@@ -139,7 +141,7 @@ TEST(StorageTest, ValidateKey) {
 // ---------------------------------------------------------------- paths
 
 TEST(StorageTest, DirsAndManagedPath) {
-  Storage s("/inst/", "/inst/", 1);
+  LocalStore s("/inst/", 1);
   EXPECT_EQ(s.instance_root(), "/inst");
   EXPECT_EQ(s.storage_root(), "/inst");
   EXPECT_EQ(s.managed_dir(), "/inst/.lamindb");
@@ -149,7 +151,7 @@ TEST(StorageTest, DirsAndManagedPath) {
 }
 
 TEST(StorageTest, StoredPathVirtualAndNullKey) {
-  Storage s("/inst", "/inst", 1);
+  LocalStore s("/inst", 1);
   Artifact a = MakeArtifact();
   a.key = "dir/x.parquet";
   a.key_is_virtual = true;
@@ -167,7 +169,7 @@ TEST(StorageTest, StoredPathVirtualAndNullKey) {
 }
 
 TEST(StorageTest, StoredPathRealKey) {
-  Storage s("/inst", "/inst", 1);
+  LocalStore s("/inst", 1);
   Artifact a = MakeArtifact();
   a.key = "dir/x.parquet";
   a.key_is_virtual = false;
@@ -189,7 +191,7 @@ TEST(StorageTest, StoredPathRealKey) {
 }
 
 TEST(StorageTest, StoredPathRealKeyColumnWins) {
-  Storage s("/inst", "/inst", 1);
+  LocalStore s("/inst", 1);
   Artifact a = MakeArtifact();
   a.key = "shown/name.parquet";
   a.key_is_virtual = true;
@@ -206,7 +208,7 @@ TEST(StorageTest, StoredPathRealKeyColumnWins) {
 }
 
 TEST(StorageTest, StoredPathFolder) {
-  Storage s("/inst", "/inst", 1);
+  LocalStore s("/inst", 1);
   Artifact a = MakeArtifact();
   a.suffix = ".zarr";
   a.is_folder = true;
@@ -218,7 +220,7 @@ TEST(StorageTest, StoredPathFolder) {
 }
 
 TEST(StorageTest, StoredPathForeignStorage) {
-  Storage s("/inst", "/inst", 1);
+  LocalStore s("/inst", 1);
   Artifact a = MakeArtifact();
   a.storage_id = 7;
   auto p = s.StoredPath(a);
@@ -232,7 +234,7 @@ TEST(StorageTest, StoredPathForeignStorage) {
 }
 
 TEST(StorageTest, StoredPathRejectsUnsafeManagedNames) {
-  Storage s("/inst", "/inst", 1);
+  LocalStore s("/inst", 1);
   Artifact a = MakeArtifact();
   a.uid = "../../etc/passwdXXXX";
   EXPECT_EQ(s.StoredPath(a).status().code(), Status::Code::kPermission);
@@ -243,7 +245,7 @@ TEST(StorageTest, StoredPathRejectsUnsafeManagedNames) {
 }
 
 TEST(StorageTest, RealKeyPath) {
-  Storage s("/inst", "/inst", 1);
+  LocalStore s("/inst", 1);
   auto p = s.RealKeyPath("a/b.txt");
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(*p, "/inst/a/b.txt");
@@ -255,7 +257,7 @@ TEST(StorageTest, RealKeyPath) {
 
 TEST(StorageTest, StagingAndPublish) {
   TempDir root;
-  Storage s(root.path(), root.path(), 1);
+  LocalStore s(root.path(), 1);
   int fd = -1;
   auto tmp = s.CreateStaging(&fd);
   ASSERT_TRUE(tmp.ok()) << tmp.status().ToString();
@@ -295,7 +297,7 @@ TEST(StorageTest, StagingAndPublish) {
 
 TEST(StorageTest, PublishNeverOverwrites) {
   TempDir root;
-  Storage s(root.path(), root.path(), 1);
+  LocalStore s(root.path(), 1);
   WriteFile(root / "taken.txt", "old");
   int fd = -1;
   auto tmp = s.CreateStaging(&fd);
@@ -309,14 +311,14 @@ TEST(StorageTest, PublishNeverOverwrites) {
 
   // Outside the storage root: refused.
   fs::create_directory(root / "other");
-  Storage inner(root / "other", root / "other", 1);
+  LocalStore inner(root / "other", 1);
   EXPECT_EQ(inner.Publish(*tmp, root / "escaped.txt").code(), Status::Code::kPermission);
   EXPECT_FALSE(Exists(root / "escaped.txt"));
 }
 
 TEST(StorageTest, RemoveStoredFileFolderAndMissing) {
   TempDir root;
-  Storage s(root.path(), root.path(), 1);
+  LocalStore s(root.path(), 1);
   fs::create_directories(root / ".lamindb/AbCdEfGhIjKlMnOp.zarr/sub/deeper");
   WriteFile(root / ".lamindb/AbCdEfGhIjKlMnOp.zarr/a", "a");
   WriteFile(root / ".lamindb/AbCdEfGhIjKlMnOp.zarr/sub/deeper/b", "b");
@@ -333,7 +335,7 @@ TEST(StorageTest, RemoveStoredFileFolderAndMissing) {
 
 TEST(StorageTest, RemoveStoredRefusesTheRootAndOutside) {
   TempDir root;
-  Storage s(root / "inst", root / "inst", 1);
+  LocalStore s(root / "inst", 1);
   fs::create_directories(root / "inst/.lamindb");
   WriteFile(root / "victim", "keep");
   EXPECT_EQ(s.RemoveStored(root / "inst").code(), Status::Code::kPermission);
@@ -351,7 +353,7 @@ TEST(StorageTest, RemoveStoredDoesNotFollowSymlinks) {
   fs::create_directories(tmp / "outside/nested");
   WriteFile(tmp / "outside/precious", "keep me");
   WriteFile(tmp / "outside/nested/also", "keep me too");
-  Storage s(tmp / "inst", tmp / "inst", 1);
+  LocalStore s(tmp / "inst", 1);
 
   // The stored path itself is a symlink to a directory outside.
   fs::create_directory_symlink(tmp / "outside", tmp / "inst/.lamindb/AbCdEfGhIjKlMnOp.zarr");
@@ -372,7 +374,7 @@ TEST(StorageTest, RemoveStoredDoesNotFollowSymlinks) {
 
 TEST(StorageTest, CleanStaging) {
   TempDir root;
-  Storage s(root.path(), root.path(), 1);
+  LocalStore s(root.path(), 1);
   EXPECT_TRUE(s.CleanStaging().ok());  // no staging dir yet
   int fd = -1;
   auto tmp = s.CreateStaging(&fd);
@@ -388,6 +390,86 @@ TEST(StorageTest, CleanStaging) {
   EXPECT_TRUE(fs::is_directory(s.staging_dir()));
   EXPECT_TRUE(fs::is_empty(s.staging_dir()));
   EXPECT_EQ(ReadFile(root / "outside/keep"), "k");
+}
+
+// ---------------------------------------------------------------- the BlobStore interface
+
+TEST(StorageTest, BlobStoreObjectsByLocator) {
+  TempDir root;
+  LocalStore s(root.path(), 1);
+  const BlobStore& store = s;
+  EXPECT_TRUE(store.is_local());
+  Locator loc{".lamindb/" + std::string(kUid) + ".txt", false};
+  EXPECT_EQ(store.Address(loc), root.path() + "/.lamindb/" + kUid + ".txt");
+  EXPECT_EQ(store.LocatorOf(store.Address(loc)), loc);
+  EXPECT_FALSE(store.LocatorOf(root.path() + "/../x").has_value());
+  EXPECT_FALSE(store.LocatorOf("/elsewhere/x").has_value());
+  EXPECT_TRUE(store.Stat(loc).status().IsNotFound());
+
+  auto staged = store.NewStaging();
+  ASSERT_TRUE(staged.ok()) << staged.status().ToString();
+  ASSERT_EQ(write(staged->fd(), "hello", 5), 5);
+  ASSERT_TRUE(staged->Close().ok());
+  std::string staged_path = staged->Release();
+  ASSERT_TRUE(store.Publish(staged_path, loc, /*durable=*/true).ok());
+  auto info = store.Stat(loc);
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->size, 5u);
+  EXPECT_FALSE(info->is_dir);
+
+  auto h = store.Open(loc);
+  ASSERT_TRUE(h.ok()) << h.status().ToString();
+  char buf[16];
+  auto n = (*h)->ReadAt(1, buf, sizeof buf);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(std::string(buf, *n), "ello") << "a ranged read, short at the end";
+  EXPECT_GE((*h)->fd(), 0) << "a local store hands the kernel a descriptor";
+
+  // A move never replaces, makes parents, and prunes the directories it empties.
+  Locator to{"real/dir/x.txt", false};
+  ASSERT_TRUE(store.Move(loc, to).ok());
+  EXPECT_EQ(ReadFile(root / "real/dir/x.txt"), "hello");
+  EXPECT_TRUE(store.Stat(loc).status().IsNotFound());
+  ASSERT_TRUE(store.Move(loc, to).ok()) << "a move done already is done";
+  WriteFile(root / "other.txt", "o");
+  EXPECT_EQ(store.Move(Locator{"other.txt", false}, to).code(), Status::Code::kExists);
+  ASSERT_TRUE(store.Move(to, Locator{"elsewhere.txt", false}).ok());
+  EXPECT_FALSE(Exists(root / "real")) << "emptied directories go";
+
+  WriteFile(root / ".lamindb/b.txt", "b");
+  WriteFile(root / ".lamindb/a.txt", "a");
+  auto names = store.List(Locator{".lamindb", false});
+  ASSERT_TRUE(names.ok()) << names.status().ToString();
+  EXPECT_EQ(*names, (std::vector<std::string>{".regfs-staging", "a.txt", "b.txt"})) << "sorted";
+  auto missing = store.List(Locator{"no/such/dir", false});
+  ASSERT_TRUE(missing.ok());
+  EXPECT_TRUE(missing->empty());
+  ASSERT_TRUE(store.Remove(Locator{"elsewhere.txt", false}, true).ok());
+  EXPECT_FALSE(Exists(root / "elsewhere.txt"));
+  EXPECT_TRUE(store.Remove(Locator{"elsewhere.txt", false}, true).ok()) << "missing is fine";
+}
+
+TEST(StorageTest, StageFileCopiesAndHashesInOnePass) {
+  TempDir root;
+  LocalStore s(root.path(), 1);
+  std::string content(3 * 1024 * 1024 + 17, 'x');  // more than one buffer
+  for (size_t i = 0; i < content.size(); i += 4096) content[i] = static_cast<char>('a' + i % 26);
+  WriteFile(root / "src.bin", content);
+  auto staged = StageFile(s, root / "src.bin");
+  ASSERT_TRUE(staged.ok()) << staged.status().ToString();
+  EXPECT_EQ(ReadFile(staged->path), content);
+  HashResult want = HashBytes(content);
+  EXPECT_EQ(staged->hash.hash, want.hash);
+  EXPECT_EQ(staged->hash.hash_type, "md5");
+  EXPECT_EQ(staged->hash.size, content.size());
+  EXPECT_EQ(fs::path(staged->path).parent_path(), fs::path(s.staging_dir()));
+
+  // A source that cannot be read leaves nothing in the staging directory.
+  auto bad = StageFile(s, root / "missing.bin");
+  EXPECT_TRUE(bad.status().IsNotFound());
+  size_t n = 0;
+  for (const auto& e : fs::directory_iterator(s.staging_dir())) n += e.path() != staged->path;
+  EXPECT_EQ(n, 0u);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// The WAL write-coalescing VFS (core/wal_vfs.h): fewer writes, the same database.
-#include "core/wal_vfs.h"
+// The WAL write-coalescing VFS (core/sql/wal_vfs.h): fewer writes, the same database.
+#include "core/sql/wal_vfs.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/db.h"
+#include "core/sql/sqlite_db.h"
 
 namespace regfs {
 namespace {
@@ -23,7 +23,7 @@ class WalVfsTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     path_ = (dir_ / "t.db").string();
-    auto c = Connection::Open(path_, {.create = true});
+    auto c = SqliteDb::Open(path_, {.create = true});
     ASSERT_TRUE(c.ok()) << c.status().ToString();
     conn_ = std::move(*c);
     // A table with several indexes, so that one row dirties several pages.
@@ -38,7 +38,7 @@ class WalVfsTest : public ::testing::Test {
     conn_.reset();
     fs::remove_all(dir_);
   }
-  Status Insert(Connection& c, int i) {
+  Status Insert(SqlDb& c, int i) {
     std::string v = "'" + std::to_string(i * 7919 % 10007) + std::string(200, 'x') + "'";
     return c.Exec("INSERT INTO t (id, a, b, c, d) VALUES (" + std::to_string(i) + ", " + v + ", " +
                   v + " || 'b', " + v + " || 'c', " + v + " || 'd')");
@@ -61,7 +61,7 @@ class WalVfsTest : public ::testing::Test {
 
   fs::path dir_;
   std::string path_;
-  std::unique_ptr<Connection> conn_;
+  std::unique_ptr<SqliteDb> conn_;
 };
 
 TEST_F(WalVfsTest, IsInUse) {

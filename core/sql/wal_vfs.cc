@@ -1,4 +1,4 @@
-#include "core/wal_vfs.h"
+#include "core/sql/wal_vfs.h"
 
 #include <sqlite3.h>
 
@@ -6,9 +6,10 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
 #include <new>
 #include <vector>
+
+#include "core/sync.h"
 
 namespace regfs {
 namespace {
@@ -185,13 +186,14 @@ sqlite3_io_methods MethodsFor(const sqlite3_io_methods* real) {
 // one per locking style), made when a file with it is first opened. Static storage: the
 // tables must outlive every connection, up to the process's exit.
 constexpr int kMaxTables = 8;
-std::mutex g_methods_mu;
-const sqlite3_io_methods* g_real_tables[kMaxTables];
+Mutex g_methods_mu;
+const sqlite3_io_methods* g_real_tables[kMaxTables] GUARDED_BY(g_methods_mu);
+// Written once per slot under the mutex, read through the pointers Wrapped() hands out.
 sqlite3_io_methods g_tables[kMaxTables];
-int g_ntables = 0;
+int g_ntables GUARDED_BY(g_methods_mu) = 0;
 
 const sqlite3_io_methods* Wrapped(const sqlite3_io_methods* real) {
-  std::lock_guard<std::mutex> lk(g_methods_mu);
+  MutexLock lk(&g_methods_mu);
   for (int i = 0; i < g_ntables; ++i)
     if (g_real_tables[i] == real) return &g_tables[i];
   if (g_ntables == kMaxTables) return nullptr;

@@ -1,4 +1,4 @@
-#include "core/storage.h"
+#include "core/storage/local_store.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -8,128 +8,19 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include <array>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
 
 #include "core/fd.h"
+#include "core/path.h"
+#include "core/storage/layout.h"
 #include "core/uid.h"
 
 namespace regfs {
 
 namespace {
-
-constexpr size_t kMaxComponent = 255;
-constexpr size_t kMaxKey = 1024;
-constexpr std::string_view kManagedDirName = ".lamindb";
-
-// Compound suffixes that win over the last extension. No entry is the tail of another, so
-// the first match is the only one.
-constexpr std::array<std::string_view, 15> kCompoundSuffixes = {
-    ".spatialdata.zarr", ".anndata.zarr", ".vitessce.json", ".fastq.gz", ".ome.zarr",
-    ".tar.bz2",          ".json.gz",      ".tar.gz",        ".tar.xz",   ".csv.gz",
-    ".tsv.gz",           ".txt.gz",       ".vcf.gz",        ".bed.gz",   ".fq.gz",
-};
-
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-// Keys and names come from the database and from users: keep control bytes (NUL above all)
-// out of log lines and error messages.
-std::string Printable(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-  return out;
-}
-
-std::string StripTrailingSlashes(std::string p) {
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  return p;
-}
-
-std::string Join(const std::string& dir, std::string_view rel) {
-  std::string out = dir;
-  if (out.empty() || out.back() != '/') out += '/';
-  out += rel;
-  return out;
-}
-
-std::string DirName(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
-std::string BaseName(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? path : path.substr(slash + 1);
-}
-
-std::string_view FirstComponent(std::string_view key) {
-  return key.substr(0, key.find('/'));
-}
-
-// What makes `key` unusable as a relative path, or OK. IsSafeKey and ValidateKey share it.
-Status KeyPathProblem(std::string_view key) {
-  if (key.empty()) return Status::Invalid("empty key");
-  if (key.find('\0') != std::string_view::npos) {
-    return Status::Invalid("key '" + Printable(key) + "' contains a NUL byte");
-  }
-  if (key.size() > kMaxKey) {
-    return {Status::Code::kNameTooLong, "key is " + std::to_string(key.size()) +
-                                            " bytes long, more than " + std::to_string(kMaxKey)};
-  }
-  if (key.front() == '/') return Status::Invalid("key '" + Printable(key) + "' starts with '/'");
-  size_t start = 0;
-  for (;;) {
-    size_t end = key.find('/', start);
-    std::string_view part =
-        key.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    if (part.empty()) {
-      return Status::Invalid("key '" + Printable(key) + "' has an empty path component");
-    }
-    if (part == "." || part == "..") {
-      return Status::Invalid("key '" + Printable(key) + "' has a '" + std::string(part) +
-                             "' component");
-    }
-    if (part.size() > kMaxComponent) {
-      return {Status::Code::kNameTooLong, "key component '" + Printable(part.substr(0, 32)) +
-                                              "...' is " + std::to_string(part.size()) +
-                                              " bytes long, more than 255"};
-    }
-    if (end == std::string_view::npos) break;
-    start = end + 1;
-  }
-  return Status();
-}
-
-// The part of `path` below `root`, when `path` lies lexically strictly inside it and has no
-// "." or ".." component there; nullopt otherwise. Both are already free of trailing '/'.
-std::optional<std::string_view> RelativeInside(std::string_view path, std::string_view root) {
-  if (root.empty() || path.size() <= root.size() || path.substr(0, root.size()) != root) {
-    return std::nullopt;
-  }
-  std::string_view rel = path.substr(root.size());
-  // Root "/" ends in its own separator; any other root must be followed by one.
-  if (root.back() != '/') {
-    if (rel.front() != '/') return std::nullopt;
-    rel.remove_prefix(1);
-  }
-  if (!KeyPathProblem(rel).ok()) return std::nullopt;
-  return rel;
-}
 
 Status FsyncDir(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -217,109 +108,239 @@ Status RemoveAt(int dirfd, const std::string& name, const std::string& path) {
   return Status();
 }
 
+// Renames without ever replacing an existing target.
+Status MoveNoReplace(const std::string& from, const std::string& to) {
+  if (renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) {
+    return Status();
+  }
+  int err = errno;
+  if (err == EINVAL || err == ENOSYS) {
+    // A file system without RENAME_NOREPLACE: check, then rename (the window is regfs's
+    // alone, since regfs is the only writer of the stored paths it moves).
+    struct stat st;
+    if (lstat(to.c_str(), &st) == 0)
+      return Status::FromErrno(EEXIST, "rename " + from + " -> " + to);
+    if (rename(from.c_str(), to.c_str()) == 0) return Status();
+    err = errno;
+  }
+  return Status::FromErrno(err, "rename " + from + " -> " + to);
+}
+
+bool PathExists(const std::string& p) {
+  struct stat st;
+  return lstat(p.c_str(), &st) == 0;
+}
+
 }  // namespace
 
-std::string SuffixOf(std::string_view filename) {
-  size_t slash = filename.find_last_of('/');
-  std::string_view name = slash == std::string_view::npos ? filename : filename.substr(slash + 1);
-  // As Python's pathlib: leading dots belong to the name (".bashrc" has no suffix), and a
-  // name ending in '.' has none either.
-  while (!name.empty() && name.front() == '.') name.remove_prefix(1);
-  if (name.empty() || name.back() == '.') return "";
-  for (std::string_view compound : kCompoundSuffixes) {
-    if (EndsWith(name, compound)) return std::string(compound);
+// ---------------------------------------------------------------- FdReadHandle
+
+Result<std::unique_ptr<FdReadHandle>> FdReadHandle::Adopt(int fd, std::string_view what) {
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    int err = errno;
+    close(fd);
+    return Status::FromErrno(err, "stat " + std::string(what));
   }
-  size_t dot = name.find_last_of('.');
-  if (dot == std::string_view::npos) return "";
-  std::string_view ext = name.substr(dot);
-  if (AllDigits(ext.substr(1))) return "";  // "file.1": digits are no suffix
-  return std::string(ext);
+  return std::unique_ptr<FdReadHandle>(
+      new FdReadHandle(fd, static_cast<uint64_t>(st.st_size), std::string(what)));
 }
 
-bool IsSafeComponent(std::string_view name) {
-  return !name.empty() && name != "." && name != ".." && name.size() <= kMaxComponent &&
-         name.find('/') == std::string_view::npos && name.find('\0') == std::string_view::npos;
+FdReadHandle::~FdReadHandle() {
+  if (fd_ >= 0) close(fd_);
 }
 
-bool IsSafeKey(std::string_view key) {
-  return KeyPathProblem(key).ok();
+Result<size_t> FdReadHandle::ReadAt(uint64_t offset, char* buf, size_t len) {
+  size_t done = 0;
+  // Up to the size seen at open, no read is spent on finding the end; a file that grew
+  // since is read on from there by the next call.
+  if (offset < size_ && len > size_ - offset) len = static_cast<size_t>(size_ - offset);
+  while (done < len) {
+    ssize_t n = pread(fd_, buf + done, len - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::FromErrno(errno, "read " + what_);
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  return done;
 }
 
-Status ValidateKey(std::string_view key) {
-  REGFS_RETURN_IF_ERROR(KeyPathProblem(key));
-  // LaminDB refuses such keys ("Do not pass key that contains a managed storage path"), and
-  // a real key there would land among the managed files.
-  if (key.find(".lamindb/") != std::string_view::npos || FirstComponent(key) == kManagedDirName) {
-    return Status::Invalid("key '" + Printable(key) +
-                           "' points into .lamindb/, LaminDB's managed storage");
+int FdReadHandle::ReleaseFd() {
+  int fd = fd_;
+  fd_ = -1;
+  return fd;
+}
+
+// ---------------------------------------------------------------- StagingFile
+
+StagingFile::StagingFile(StagingFile&& o) noexcept : path_(std::move(o.path_)), fd_(o.fd_) {
+  o.path_.clear();
+  o.fd_ = -1;
+}
+
+StagingFile& StagingFile::operator=(StagingFile&& o) noexcept {
+  if (this != &o) {
+    if (fd_ >= 0) close(fd_);
+    if (!path_.empty()) unlink(path_.c_str());
+    path_ = std::move(o.path_);
+    fd_ = o.fd_;
+    o.path_.clear();
+    o.fd_ = -1;
+  }
+  return *this;
+}
+
+StagingFile::~StagingFile() {
+  if (fd_ >= 0) close(fd_);
+  if (!path_.empty()) unlink(path_.c_str());
+}
+
+Status StagingFile::Close() {
+  if (fd_ < 0) return Status();
+  int fd = fd_;
+  fd_ = -1;
+  if (close(fd) != 0) return Status::FromErrno(errno, "close " + path_);
+  return Status();
+}
+
+std::string StagingFile::Release() {
+  if (fd_ >= 0) close(fd_);
+  fd_ = -1;
+  std::string p = std::move(path_);
+  path_.clear();
+  return p;
+}
+
+int StagingFile::ReleaseFd() {
+  int fd = fd_;
+  fd_ = -1;
+  return fd;
+}
+
+// ---------------------------------------------------------------- LocalStore
+
+LocalStore::LocalStore(std::string storage_root, int64_t storage_id)
+    : storage_root_(path::StripTrailingSlashes(storage_root)), storage_id_(storage_id) {}
+
+LocalStore::~LocalStore() {
+  MutexLock lk(&managed_fd_mu_);
+  if (managed_fd_ >= 0) close(managed_fd_);
+}
+
+// LaminDB puts managed files under the storage root; for a local instance that is the
+// instance directory itself.
+std::string LocalStore::managed_dir() const {
+  return layout::ManagedDirPath(storage_root_);
+}
+
+std::string LocalStore::staging_dir() const {
+  return path::Join(managed_dir(), layout::kStagingDir);
+}
+
+std::string LocalStore::PathOf(const Locator& loc) const {
+  return path::Join(storage_root_, loc.key);
+}
+
+Result<std::string> LocalStore::RealKeyPath(std::string_view key) const {
+  REGFS_ASSIGN_OR_RETURN(Locator loc, RealKeyLocator(key));
+  return PathOf(loc);
+}
+
+std::string LocalStore::ManagedPath(std::string_view uid, std::string_view suffix,
+                                    bool folder) const {
+  return path::Join(storage_root_, layout::ManagedKey(uid, suffix, folder));
+}
+
+Result<std::string> LocalStore::StoredPath(const Artifact& a) const {
+  REGFS_ASSIGN_OR_RETURN(Locator loc, LocateArtifact(a, storage_id_));
+  return PathOf(loc);
+}
+
+int LocalStore::ManagedDirFd() const {
+  MutexLock lk(&managed_fd_mu_);
+  if (managed_fd_ < 0) {
+    // Not O_PATH: fsync() of it makes deletions durable.
+    auto fd = OpenBeneath(managed_dir(), O_RDONLY | O_DIRECTORY);
+    if (fd.ok()) managed_fd_ = *fd;
+  }
+  return managed_fd_;
+}
+
+// ---------------------------------------------------------------- BlobStore
+
+Result<std::unique_ptr<ReadHandle>> LocalStore::Open(const Locator& loc) const {
+  std::string p = PathOf(loc);
+  REGFS_ASSIGN_OR_RETURN(int fd, OpenBeneath(p, O_RDONLY));
+  REGFS_ASSIGN_OR_RETURN(auto h, FdReadHandle::Adopt(fd, p));
+  return std::unique_ptr<ReadHandle>(std::move(h));
+}
+
+Result<BlobInfo> LocalStore::Stat(const Locator& loc) const {
+  std::string p = PathOf(loc);
+  REGFS_ASSIGN_OR_RETURN(int fd, OpenBeneath(p, O_PATH));
+  Fd guard(fd);
+  struct stat st;
+  if (fstat(fd, &st) != 0) return Status::FromErrno(errno, "stat " + p);
+  return BlobInfo{static_cast<uint64_t>(st.st_size), S_ISDIR(st.st_mode)};
+}
+
+Result<StagingFile> LocalStore::NewStaging() const {
+  int fd = -1;
+  REGFS_ASSIGN_OR_RETURN(std::string p, CreateStaging(&fd));
+  return StagingFile(std::move(p), fd);
+}
+
+Status LocalStore::Publish(const std::string& staged_path, const Locator& dest,
+                           bool durable) const {
+  return Publish(staged_path, PathOf(dest), durable);
+}
+
+Status LocalStore::Move(const Locator& from_loc, const Locator& to_loc) const {
+  std::string from = PathOf(from_loc), to = PathOf(to_loc);
+  if (!path::Inside(from, storage_root_) || !path::Inside(to, storage_root_)) {
+    return Status::Permission("move " + keys::Printable(from) + " -> " + keys::Printable(to) +
+                              ": outside the storage root " + storage_root_);
+  }
+  // Already done (a move finished before a crash, repeated by FinishPending).
+  if (!PathExists(from) && PathExists(to)) return Status();
+  // Missing parents below the root (real keys "a/b/c").
+  auto rel = path::RelativeInside(to, storage_root_);
+  for (size_t pos = rel->find('/'); pos != std::string_view::npos; pos = rel->find('/', pos + 1)) {
+    REGFS_RETURN_IF_ERROR(MkdirOne(path::Join(storage_root_, rel->substr(0, pos)), 0755, nullptr));
+  }
+  Status st = MoveNoReplace(from, to);
+  if (!st.ok() && st.IsNotFound() && PathExists(to)) return Status();
+  REGFS_RETURN_IF_ERROR(st);
+  // Directories the move left empty go, up to (not including) the root.
+  for (std::string dir = path::DirName(from); path::Inside(dir, storage_root_);
+       dir = path::DirName(dir)) {
+    if (dir == managed_dir() || rmdir(dir.c_str()) != 0) break;
   }
   return Status();
 }
 
-// ---------------------------------------------------------------- Storage
-
-Storage::Storage(std::string instance_root, std::string storage_root, int64_t storage_id)
-    : instance_root_(StripTrailingSlashes(std::move(instance_root))),
-      storage_root_(StripTrailingSlashes(std::move(storage_root))),
-      storage_id_(storage_id) {}
-
-// LaminDB puts managed files under the storage root; for a local instance that is the
-// instance directory itself.
-std::string Storage::managed_dir() const {
-  return Join(storage_root_, kManagedDirName);
+Status LocalStore::Remove(const Locator& loc, bool durable) const {
+  return RemoveStored(PathOf(loc), durable);
 }
 
-std::string Storage::staging_dir() const {
-  return Join(managed_dir(), ".regfs-staging");
+Status LocalStore::SyncDir(const Locator& dir) const {
+  return SyncDir(PathOf(dir));
 }
 
-Result<std::string> Storage::RealKeyPath(std::string_view key) const {
-  if (!IsSafeKey(key)) {
-    return Status::Permission("key '" + Printable(key) + "' does not map to a path inside " +
-                              storage_root_);
+Result<std::vector<std::string>> LocalStore::List(const Locator& dir) const {
+  std::string p = PathOf(dir);
+  auto opened = OpenBeneath(p, O_RDONLY | O_DIRECTORY);
+  if (!opened.ok()) {
+    if (opened.status().IsNotFound()) return std::vector<std::string>();
+    return opened.status();
   }
-  if (FirstComponent(key) == kManagedDirName) {
-    return Status::Permission("real key '" + Printable(key) +
-                              "' would point into the managed directory " + managed_dir());
-  }
-  return Join(storage_root_, key);
+  Fd guard(*opened);
+  REGFS_ASSIGN_OR_RETURN(auto names, ListDir(*opened, p));
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
-std::string Storage::ManagedPath(std::string_view uid, std::string_view suffix, bool folder) const {
-  std::string name(folder ? uid.substr(0, 16) : uid);
-  name += suffix;
-  return Join(managed_dir(), name);
-}
-
-Result<std::string> Storage::StoredPath(const Artifact& a) const {
-  if (a.storage_id != storage_id_) {
-    return Status::NotFound("artifact uid " + Printable(a.uid) + " lives in storage id " +
-                            std::to_string(a.storage_id) + ", not this instance");
-  }
-  if (a.real_key) return RealKeyPath(*a.real_key);
-  if (!a.key_is_virtual && a.key) return RealKeyPath(*a.key);
-  // The managed name is built from database text: make sure it is one plain file name.
-  std::string_view stem = a.is_folder ? std::string_view(a.uid).substr(0, 16) : a.uid;
-  bool suffix_ok =
-      a.suffix.empty() || (a.suffix.front() == '.' && a.suffix.find('/') == std::string::npos &&
-                           a.suffix.find('\0') == std::string::npos);
-  if (stem.empty() || !IsBase62(stem) || !suffix_ok ||
-      stem.size() + a.suffix.size() > kMaxComponent) {
-    return Status::Permission("artifact uid '" + Printable(a.uid) + "' with suffix '" +
-                              Printable(a.suffix) + "' does not make a safe file name");
-  }
-  return ManagedPath(a.uid, a.suffix, a.is_folder);
-}
-
-bool Storage::IsManaged(const Artifact& a) const {
-  if (a.storage_id != storage_id_ || a.real_key || (!a.key_is_virtual && a.key)) return false;
-  auto path = StoredPath(a);
-  if (!path.ok()) return false;
-  auto rel = RelativeInside(*path, managed_dir());
-  return rel && rel->find('/') == std::string_view::npos;
-}
-
-Result<std::string> Storage::CreateStaging(int* fd) const {
+Result<std::string> LocalStore::CreateStaging(int* fd) const {
   std::string staging = staging_dir();
   if (!staging_ready_.load(std::memory_order_relaxed)) {
     REGFS_RETURN_IF_ERROR(MkdirOne(managed_dir(), 0755, nullptr));
@@ -333,7 +354,7 @@ Result<std::string> Storage::CreateStaging(int* fd) const {
     staging_ready_ = true;
   }
   for (int attempt = 0; attempt < 16; ++attempt) {
-    std::string path = Join(staging, "w-" + RandomBase62(16));
+    std::string path = path::Join(staging, "w-" + RandomBase62(16));
     // O_RDWR rather than O_WRONLY: a FUSE handle opened for read+write reads back from it.
     int f = open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (f >= 0) {
@@ -346,7 +367,7 @@ Result<std::string> Storage::CreateStaging(int* fd) const {
   return Status::IO("create a staging file in " + staging + ": no free name after 16 tries");
 }
 
-Status Storage::SyncAll() const {
+Status LocalStore::SyncAll() const {
   int fd = open(storage_root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return Status::FromErrno(errno, "open " + storage_root_);
   Fd guard(fd);
@@ -354,11 +375,12 @@ Status Storage::SyncAll() const {
   return Status();
 }
 
-Status Storage::Publish(const std::string& tmp, const std::string& final_path, bool durable) const {
-  auto rel = RelativeInside(final_path, storage_root_);
+Status LocalStore::Publish(const std::string& tmp, const std::string& final_path,
+                           bool durable) const {
+  auto rel = path::RelativeInside(final_path, storage_root_);
   if (!rel) {
-    return Status::Permission("publish " + Printable(final_path) + ": not inside storage root " +
-                              storage_root_);
+    return Status::Permission("publish " + keys::Printable(final_path) +
+                              ": not inside storage root " + storage_root_);
   }
   if (durable) {
     int fd = open(tmp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -376,7 +398,7 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path, b
   auto make_parents = [&]() -> Status {
     for (size_t pos = rel->find('/'); pos != std::string_view::npos;
          pos = rel->find('/', pos + 1)) {
-      std::string dir = Join(storage_root_, rel->substr(0, pos));
+      std::string dir = path::Join(storage_root_, rel->substr(0, pos));
       bool made = false;
       REGFS_RETURN_IF_ERROR(MkdirOne(dir, 0755, &made));
       if (made) created.push_back(dir);
@@ -408,23 +430,9 @@ Status Storage::Publish(const std::string& tmp, const std::string& final_path, b
     (void)unlink(tmp.c_str());
   }
   if (!durable) return Status();
-  REGFS_RETURN_IF_ERROR(FsyncDir(DirName(final_path)));
-  for (const std::string& dir : created) REGFS_RETURN_IF_ERROR(FsyncDir(DirName(dir)));
+  REGFS_RETURN_IF_ERROR(FsyncDir(path::DirName(final_path)));
+  for (const std::string& dir : created) REGFS_RETURN_IF_ERROR(FsyncDir(path::DirName(dir)));
   return Status();
-}
-
-Storage::~Storage() {
-  if (managed_fd_ >= 0) close(managed_fd_);
-}
-
-int Storage::ManagedDirFd() const {
-  std::lock_guard<std::mutex> lk(managed_fd_mu_);
-  if (managed_fd_ < 0) {
-    // Not O_PATH: fsync() of it makes deletions durable.
-    auto fd = OpenBeneath(managed_dir(), O_RDONLY | O_DIRECTORY);
-    if (fd.ok()) managed_fd_ = *fd;
-  }
-  return managed_fd_;
 }
 
 namespace {
@@ -442,28 +450,28 @@ long OpenUnder(int dirfd, const char* rel, int flags) {
 
 }  // namespace
 
-Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
+Result<int> LocalStore::OpenBeneath(const std::string& path, int flags) const {
   // RelativeInside returns a view into its argument: keep that string alive.
-  const std::string stripped = StripTrailingSlashes(path);
-  if (DirName(stripped) == managed_dir() && BaseName(stripped) != "." &&
-      BaseName(stripped) != "..") {
+  const std::string stripped = path::StripTrailingSlashes(path);
+  if (path::DirName(stripped) == managed_dir() && path::BaseName(stripped) != "." &&
+      path::BaseName(stripped) != "..") {
     // A managed file (the common case): one openat2 below the managed directory.
     int dirfd = ManagedDirFd();  // open until the Storage goes
     if (dirfd >= 0) {
-      long fd = OpenUnder(dirfd, BaseName(stripped).c_str(), flags);
+      long fd = OpenUnder(dirfd, path::BaseName(stripped).c_str(), flags);
       if (fd >= 0) return static_cast<int>(fd);
       int err = errno;
       if (err == ELOOP || err == EXDEV) {
-        return Status::Permission("open " + Printable(path) +
+        return Status::Permission("open " + keys::Printable(path) +
                                   ": a symlink on the way; stored files are never followed");
       }
-      return Status::FromErrno(err, "open " + Printable(path));
+      return Status::FromErrno(err, "open " + keys::Printable(path));
     }
   }
-  auto rel = RelativeInside(stripped, storage_root_);
-  const bool is_root = stripped == StripTrailingSlashes(storage_root_);
+  auto rel = path::RelativeInside(stripped, storage_root_);
+  const bool is_root = stripped == path::StripTrailingSlashes(storage_root_);
   if (!is_root && !rel)
-    return Status::Permission("open " + Printable(path) + ": outside " + storage_root_);
+    return Status::Permission("open " + keys::Printable(path) + ": outside " + storage_root_);
   const std::string r = is_root ? std::string(".") : std::string(*rel);
   int root = open(storage_root_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (root < 0) return Status::FromErrno(errno, "open " + storage_root_);
@@ -472,35 +480,35 @@ Result<int> Storage::OpenBeneath(const std::string& path, int flags) const {
   if (fd < 0) {
     int err = errno;
     if (err == ELOOP || err == EXDEV) {
-      return Status::Permission("open " + Printable(path) +
+      return Status::Permission("open " + keys::Printable(path) +
                                 ": a symlink on the way; stored files are never followed");
     }
-    return Status::FromErrno(err, "open " + Printable(path));
+    return Status::FromErrno(err, "open " + keys::Printable(path));
   }
   return static_cast<int>(fd);
 }
 
-Status Storage::RemoveStored(const std::string& path, bool durable) const {
+Status LocalStore::RemoveStored(const std::string& path, bool durable) const {
   // Only something strictly inside the storage root, and never the managed directory
   // itself: a wrong path here must fail, not delete an instance.
-  std::string p = StripTrailingSlashes(path);
-  auto rel = RelativeInside(p, storage_root_);
-  if (!rel || *rel == kManagedDirName) {
-    return Status::Permission("remove " + Printable(path) + ": not a stored file inside " +
+  std::string p = path::StripTrailingSlashes(path);
+  auto rel = path::RelativeInside(p, storage_root_);
+  if (!rel || *rel == layout::kManagedDir) {
+    return Status::Permission("remove " + keys::Printable(path) + ": not a stored file inside " +
                               storage_root_);
   }
-  std::string parent = DirName(p);
+  std::string parent = path::DirName(p);
   if (parent == managed_dir()) {
     // A managed file or folder: relative to the managed directory's descriptor. A plain
     // unlink is the common case; a folder (EISDIR) is removed recursively.
     int dirfd = ManagedDirFd();
     if (dirfd >= 0) {
-      std::string name = BaseName(p);
+      std::string name = path::BaseName(p);
       if (unlinkat(dirfd, name.c_str(), 0) != 0) {
         if (errno == EISDIR || errno == EPERM) {
           REGFS_RETURN_IF_ERROR(RemoveAt(dirfd, name, p));
         } else if (errno != ENOENT) {
-          return Status::FromErrno(errno, "unlink " + Printable(p));
+          return Status::FromErrno(errno, "unlink " + keys::Printable(p));
         }
       }
       if (durable && fsync(dirfd) != 0 && errno != EINVAL)
@@ -514,29 +522,29 @@ Status Storage::RemoveStored(const std::string& path, bool durable) const {
   if (!opened.ok()) {
     if (opened.status().IsNotFound() || opened.status().code() == Status::Code::kNotDir)
       return Status();  // nothing there to remove
-    return opened.status().Annotate("remove " + Printable(path));
+    return opened.status().Annotate("remove " + keys::Printable(path));
   }
   int dirfd = *opened;
   Fd guard(dirfd);
-  REGFS_RETURN_IF_ERROR(RemoveAt(dirfd, BaseName(p), p));
+  REGFS_RETURN_IF_ERROR(RemoveAt(dirfd, path::BaseName(p), p));
   if (durable && fsync(dirfd) != 0 && errno != EINVAL)
     return Status::FromErrno(errno, "fsync " + parent);
   return Status();
 }
 
-Status Storage::SyncDir(const std::string& dir) const {
+Status LocalStore::SyncDir(const std::string& dir) const {
   auto opened = OpenBeneath(dir, O_RDONLY | O_DIRECTORY);
   if (!opened.ok()) {
     if (opened.status().IsNotFound() || opened.status().code() == Status::Code::kNotDir)
       return Status();
-    return opened.status().Annotate("sync " + Printable(dir));
+    return opened.status().Annotate("sync " + keys::Printable(dir));
   }
   Fd guard(*opened);
   if (fsync(*opened) != 0 && errno != EINVAL) return Status::FromErrno(errno, "fsync " + dir);
   return Status();
 }
 
-Status Storage::CleanStaging() const {
+Status LocalStore::CleanStaging() const {
   std::string staging = staging_dir();
   int dirfd = open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (dirfd < 0) {

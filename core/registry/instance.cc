@@ -1,4 +1,4 @@
-#include "core/instance.h"
+#include "core/registry/instance.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -11,15 +11,14 @@
 #include <cstdlib>
 #include <vector>
 
-#include "core/db.h"
+#include "core/path.h"
+#include "core/registry/lamindb_instance.h"
+#include "core/sql/open.h"
+#include "core/storage/layout.h"
 
 namespace regfs {
 
 namespace {
-
-constexpr const char* kManagedDir = ".lamindb";
-constexpr const char* kDbName = "lamin.db";
-constexpr const char* kInitMarker = "_is_initialized";
 
 bool IsDir(const std::string& path) {
   struct stat st;
@@ -31,22 +30,6 @@ bool IsRegular(const std::string& path) {
   return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-std::string StripTrailingSlashes(std::string p) {
-  while (p.size() > 1 && p.back() == '/') p.pop_back();
-  return p;
-}
-
-std::string DirName(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  if (slash == std::string::npos) return ".";
-  if (slash == 0) return "/";
-  return path.substr(0, slash);
-}
-
 Result<std::string> Cwd() {
   std::vector<char> buf(PATH_MAX);
   if (!getcwd(buf.data(), buf.size())) return Status::FromErrno(errno, "getcwd");
@@ -56,9 +39,9 @@ Result<std::string> Cwd() {
 // `path` made absolute against the working directory (lexically; it need not exist yet).
 Result<std::string> Absolute(const std::string& path) {
   if (path.empty()) return Status::Invalid("empty instance path");
-  if (path.front() == '/') return StripTrailingSlashes(path);
+  if (path.front() == '/') return path::StripTrailingSlashes(path);
   REGFS_ASSIGN_OR_RETURN(std::string cwd, Cwd());
-  return StripTrailingSlashes(cwd + "/" + path);
+  return path::StripTrailingSlashes(cwd + "/" + path);
 }
 
 Result<std::string> RealPath(const std::string& path) {
@@ -72,7 +55,7 @@ Result<std::string> RealPath(const std::string& path) {
 // mkdir -p.
 Status MakeDirs(const std::string& path) {
   if (path.empty() || IsDir(path)) return Status();
-  REGFS_RETURN_IF_ERROR(MakeDirs(DirName(path)));
+  REGFS_RETURN_IF_ERROR(MakeDirs(path::DirName(path)));
   if (mkdir(path.c_str(), 0777) != 0 && errno != EEXIST) {
     return Status::FromErrno(errno, "mkdir " + path);
   }
@@ -130,27 +113,24 @@ bool Exists(const std::string& path) {
 }
 
 // Instance creation runs its scripts on the new database's one connection.
-class ConnectionExecutor final : public SqlScriptExecutor {
+class DbExecutor final : public SqlScriptExecutor {
  public:
-  explicit ConnectionExecutor(Connection& conn) : conn_(conn) {}
-  Status Exec(std::string_view script) override { return conn_.Exec(script); }
+  explicit DbExecutor(SqlDb& db) : db_(db) {}
+  Status Exec(std::string_view script) override { return db_.Exec(script); }
 
  private:
-  Connection& conn_;
+  SqlDb& db_;
 };
 
-// The storage uid written by LaminDB (and `regfs init`) into _is_initialized; "" when absent.
-std::string ReadInitMarker(const std::string& root) {
-  std::string path = root + "/" + kManagedDir + "/" + kInitMarker;
+// The storage uid of a marker file (layout::StorageUidOfMarker); "" when it is absent.
+std::string ReadMarker(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return "";
-  char buf[256];
+  char buf[512];
   ssize_t n = read(fd, buf, sizeof(buf));
   close(fd);
   if (n <= 0) return "";
-  std::string s(buf, static_cast<size_t>(n));
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  return s;
+  return layout::StorageUidOfMarker(std::string_view(buf, static_cast<size_t>(n)));
 }
 
 void RemoveDbFiles(const std::string& db) {
@@ -158,26 +138,26 @@ void RemoveDbFiles(const std::string& db) {
 }
 
 // Fills the storage and user fields of `info` from the open database.
-Status FindRows(Connection& conn, InstanceInfo& info) {
+Status FindRows(SqlDb& db, InstanceInfo& info) {
   const Schema& s = info.schema;
   REGFS_ASSIGN_OR_RETURN(
-      auto st, conn.Prepare("SELECT id, uid, root FROM " + QuoteId(s.storage) + " ORDER BY id"));
+      auto st, db.Prepare("SELECT id, uid, root FROM " + QuoteId(s.storage) + " ORDER BY id"));
   struct Row {
     int64_t id;
     std::string uid, root;
   };
   std::vector<Row> rows;
   for (;;) {
-    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
+    REGFS_ASSIGN_OR_RETURN(bool row, st->Step());
     if (!row) break;
-    rows.push_back({st.Int(0), st.Text(1), st.Text(2)});
+    rows.push_back({st->Int(0), st->Text(1), st->Text(2)});
   }
   const Row* found = nullptr;
   // The row whose root is this directory, written with or without a trailing '/' or through
   // a symlink; failing that, the row named by _is_initialized (an instance directory that
   // was moved or copied keeps its storage uid).
   for (const Row& r : rows) {
-    if (StripTrailingSlashes(r.root) == info.root) {
+    if (path::StripTrailingSlashes(r.root) == info.root) {
       found = &r;
       break;
     }
@@ -193,11 +173,11 @@ Status FindRows(Connection& conn, InstanceInfo& info) {
     }
   }
   if (!found) {
-    std::string marker = ReadInitMarker(info.root);
-    for (const Row& r : rows) {
-      if (!marker.empty() && r.uid == marker) {
-        found = &r;
-        break;
+    // The markers LaminDB writes: storage_uid.txt (>= 1.x), _is_initialized (0.7x).
+    for (const std::string& marker : {ReadMarker(layout::StorageMarkerPath(info.root)),
+                                      ReadMarker(layout::LegacyMarkerPath(info.root))}) {
+      for (const Row& r : rows) {
+        if (!found && !marker.empty() && r.uid == marker) found = &r;
       }
     }
   }
@@ -205,21 +185,23 @@ Status FindRows(Connection& conn, InstanceInfo& info) {
     std::string roots;
     for (const Row& r : rows) roots += (roots.empty() ? "" : ", ") + r.root;
     return Status::NotFound("no storage row in " + info.db_path + " has root " + info.root +
-                            " or the uid in .lamindb/_is_initialized (roots: " +
+                            " or the uid in a storage marker of .lamindb/ (roots: " +
                             (roots.empty() ? "none" : roots) + ")");
   }
   info.storage_id = found->id;
   info.storage_uid = found->uid;
 
-  REGFS_ASSIGN_OR_RETURN(auto us, conn.Prepare("SELECT id FROM " + QuoteId(s.user) +
-                                               " ORDER BY (handle = ?1) DESC, id LIMIT 1"));
-  us.Bind(1, LoginName());
-  REGFS_ASSIGN_OR_RETURN(bool has_user, us.Step());
+  REGFS_ASSIGN_OR_RETURN(auto us, db.Prepare("SELECT id FROM " + QuoteId(s.user) +
+                                             " ORDER BY (handle = ?1) DESC, id LIMIT 1"));
+  us->Bind(1, LoginName());
+  REGFS_ASSIGN_OR_RETURN(bool has_user, us->Step());
   // No user row at all still allows reading; a write then fails on the foreign key.
-  info.user_id = has_user ? us.Int(0) : 0;
+  info.user_id = has_user ? us->Int(0) : 0;
   // The row denotes this directory (exactly, through a symlink, or by uid after a move), so
   // every stored path is built from the canonical ROOT: one spelling for all path checks.
-  info.storage = std::make_unique<Storage>(info.root, info.root, info.storage_id);
+  auto local = std::make_unique<LocalStore>(info.root, info.storage_id);
+  info.storage = local.get();
+  info.store = std::move(local);
   return Status();
 }
 
@@ -230,9 +212,9 @@ Result<std::string> FindInstanceRoot(const std::optional<std::string>& flag_root
   if (const char* env = std::getenv("REGFS_INSTANCE"); env && *env) return Absolute(env);
   REGFS_ASSIGN_OR_RETURN(std::string dir, Cwd());
   for (;;) {
-    if (IsDir(dir + "/" + kManagedDir)) return dir;
+    if (IsDir(layout::ManagedDirPath(dir))) return dir;
     if (dir == "/") break;
-    dir = DirName(dir);
+    dir = path::DirName(dir);
   }
   return Status::NotFound(
       "no LaminDB instance here: no directory above the working directory holds .lamindb/; "
@@ -240,14 +222,14 @@ Result<std::string> FindInstanceRoot(const std::optional<std::string>& flag_root
 }
 
 Result<std::string> FindDatabase(const std::string& root) {
-  std::string db = root + "/" + kManagedDir + "/" + kDbName;
+  std::string db = layout::DbPath(root);
   if (IsRegular(db)) return db;
   DIR* d = opendir(root.c_str());
   if (!d) return Status::FromErrno(errno, "look for a database in " + root);
   std::vector<std::string> found;
   while (struct dirent* e = readdir(d)) {
     std::string name = e->d_name;
-    if (name.size() > 5 && EndsWith(name, ".lndb") && IsRegular(root + "/" + name)) {
+    if (layout::IsLegacyDbName(name) && IsRegular(root + "/" + name)) {
       found.push_back(root + "/" + name);
     }
   }
@@ -299,7 +281,7 @@ Status Init(const std::string& abs, const InitOptions& options, InitReport* repo
                             settings_path + " exists); choose another --name");
     }
   }
-  std::string managed = root + "/" + kManagedDir;
+  std::string managed = layout::ManagedDirPath(root);
   std::string db = root + "/" + LaminDbSqliteFile(layout, ids);
   std::string marker = root + "/" + LaminDbMarkerFile(layout);
   if (Exists(db)) return Status::Exists(db + " exists");
@@ -314,13 +296,14 @@ Status Init(const std::string& abs, const InitOptions& options, InitReport* repo
       // this one's file.
       REGFS_RETURN_IF_ERROR(CreateFileDurably(db, ""));
       made_db = true;
-      REGFS_ASSIGN_OR_RETURN(auto conn, Connection::Open(db, {.read_only = false, .create = true}));
-      // LaminDB's file is in rollback-journal mode; a writable connection switched it to WAL.
-      // Back before anything is written: the file stays LaminDB's, and the new database (5 MiB
-      // for 2.9) is written once, not into the log and then again into the file, so init needs
-      // no more free space than the database takes.
-      REGFS_RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode = DELETE"));
-      ConnectionExecutor exec(*conn);
+      // In the rollback-journal mode LaminDB leaves its file in, from the first write: the new
+      // database (5 MiB for 2.9) is written once, not into the log and then again into the
+      // file, so init needs no more free space than the database takes; and nothing of
+      // regfs's own is added to what LaminDB's init makes.
+      REGFS_ASSIGN_OR_RETURN(
+          auto conn,
+          OpenSqlDb(db, {.read_only = false, .create = true, .keep_journal_mode = true}));
+      DbExecutor exec(*conn);
       REGFS_RETURN_IF_ERROR(CreateLaminDbDatabase(exec, layout, SqlBackend::kSqlite, ids));
     }
     REGFS_RETURN_IF_ERROR(SyncPath(db));
@@ -364,14 +347,14 @@ Result<std::shared_ptr<const InstanceInfo>> OpenInstance(const std::string& root
   // SQLite needs to write the database and, for its journal/WAL, the directory holding it;
   // an instance we may only read is opened read-only rather than refused.
   if (!read_only && (access(info->db_path.c_str(), W_OK) != 0 ||
-                     access(DirName(info->db_path).c_str(), W_OK) != 0)) {
+                     access(path::DirName(info->db_path).c_str(), W_OK) != 0)) {
     read_only = true;
   }
   std::string ctx = "open instance " + info->root;
   {
     // Detection reads only: a database regfs does not understand is never touched, not
     // even by the switch to WAL mode that a writable connection makes.
-    auto conn = Connection::Open(info->db_path, {.read_only = true});
+    auto conn = OpenSqlDb(info->db_path, {.read_only = true});
     if (!conn.ok()) return conn.status().Annotate(ctx);
     auto schema = DetectSchema(**conn);
     if (!schema.ok()) return schema.status().Annotate(ctx);
@@ -379,13 +362,18 @@ Result<std::shared_ptr<const InstanceInfo>> OpenInstance(const std::string& root
     REGFS_RETURN_IF_ERROR(FindRows(**conn, *info).Annotate(ctx));
   }
   if (!read_only) {
-    auto conn = Connection::Open(info->db_path, {.read_only = false});
+    auto conn = OpenSqlDb(info->db_path, {.read_only = false});
     Status st = conn.ok() ? EnsureRegfsObjects(**conn, info->schema) : conn.status();
     // Writable by mode bits but refused by the filesystem (a read-only mount): read instead.
     if (st.code() == Status::Code::kReadOnly) {
       read_only = true;
     } else if (!st.ok()) {
       return st.Annotate(ctx);
+    } else {
+      // Kept open for the instance's life: the database's journal mode goes back to the one
+      // it was found in when the last connection of this process closes (core/sql/sqlite_db.h),
+      // so one switch to WAL and back serves every registry of the instance.
+      info->anchor = std::move(*conn);
     }
   }
   info->read_only = read_only;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/db.h"
+#include "core/sql/sql_db.h"
 #include "core/status.h"
 
 namespace regfs {
@@ -20,19 +20,19 @@ struct Schema {
   // Table names.
   std::string artifact, collection, collection_artifact, storage, user;
   // Artifact columns.
-  std::string state_col;            // visibility | branch_id | _branch_code
-  std::string key_virtual_col;      // key_is_virtual | _key_is_virtual
-  std::string real_key_col;         // "" | _real_key
-  std::string n_objects_col;        // n_objects | n_files
-  std::string folder_flag_col;      // "" | _overwrite_versions
-  std::string version_col;          // version | version_tag
-  std::string hash_type_col;        // hash_type | _hash_type
-  std::string accessor_col;         // accessor | otype ("" when neither exists)
-  std::string transform_col;        // transform_id | "" (>= 1.0 has none on artifact)
+  std::string state_col;        // visibility | branch_id | _branch_code
+  std::string key_virtual_col;  // key_is_virtual | _key_is_virtual
+  std::string real_key_col;     // "" | _real_key
+  std::string n_objects_col;    // n_objects | n_files
+  std::string folder_flag_col;  // "" | _overwrite_versions
+  std::string version_col;      // version | version_tag
+  std::string hash_type_col;    // hash_type | _hash_type
+  std::string accessor_col;     // accessor | otype ("" when neither exists)
+  std::string transform_col;    // transform_id | "" (>= 1.0 has none on artifact)
   bool artifact_has_is_latest = false;
   // Collection columns.
-  std::string collection_name_col;  // name | key
-  std::string collection_state_col; // same state column as the artifact table
+  std::string collection_name_col;   // name | key
+  std::string collection_state_col;  // same state column as the artifact table
   std::string collection_version_col;
   std::string collection_meta_col;  // artifact_id | meta_artifact_id
   bool collection_has_is_latest = false;
@@ -41,11 +41,7 @@ struct Schema {
   std::vector<std::string> collection_columns;
 
   // A column of another table holding a foreign key to the artifact (or collection) table.
-  struct Ref {
-    std::string table;
-    std::string column;
-    bool not_null = false;
-  };
+  using Ref = ForeignKeyRef;
   // Link tables whose rows die with the artifact (NOT NULL foreign keys) and nullable
   // references that make an artifact protected while set. Excludes the collection link
   // table and the collection meta column, which are protection rules of their own.
@@ -56,13 +52,13 @@ struct Schema {
   bool HasCollectionColumn(const std::string& name) const;
 };
 
-// Reads sqlite_master and pragma_table_info. Returns kUnsupported, with what was found,
+// Reads the database catalog. Returns kUnsupported, with what was found,
 // for a database that is neither layout (including a newer layout with a state column this
 // build does not know), and kCorrupt for a file that is not a database.
-Result<Schema> DetectSchema(Connection& conn);
+Result<Schema> DetectSchema(SqlDb& db);
 
 // Creates regfs's own bookkeeping (regfs_pending, index on key) when missing. Idempotent.
 // Only `regfs_`-prefixed objects are created.
-Status EnsureRegfsObjects(Connection& conn, const Schema& schema);
+Status EnsureRegfsObjects(SqlDb& db, const Schema& schema);
 
 }  // namespace regfs

@@ -1,4 +1,4 @@
-#include "core/schema.h"
+#include "core/registry/schema.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -30,38 +30,6 @@ std::string Join(const std::vector<std::string>& v, size_t max_items = 12) {
   return out;
 }
 
-Result<std::vector<std::string>> TableNames(Connection& conn) {
-  REGFS_ASSIGN_OR_RETURN(
-      auto st, conn.Prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
-  std::vector<std::string> names;
-  for (;;) {
-    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    names.push_back(st.Text(0));
-  }
-  return names;
-}
-
-// Every column of every table holding a foreign key to `target`. `notnull` comes from the
-// referencing column's own declaration: a NOT NULL reference is a link row that dies with the
-// target, a nullable one is a reference that protects it.
-Result<std::vector<Schema::Ref>> RefsTo(Connection& conn, const std::string& target) {
-  REGFS_ASSIGN_OR_RETURN(
-      auto st, conn.Prepare("SELECT m.name, f.\"from\", i.\"notnull\" FROM sqlite_master m "
-                            "JOIN pragma_foreign_key_list(m.name) f "
-                            "JOIN pragma_table_info(m.name) i ON i.name = f.\"from\" "
-                            "WHERE m.type = 'table' AND lower(f.\"table\") = lower(?1) "
-                            "ORDER BY m.name, f.\"from\""));
-  st.Bind(1, target);
-  std::vector<Schema::Ref> refs;
-  for (;;) {
-    REGFS_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    refs.push_back(Schema::Ref{st.Text(0), st.Text(1), st.Int(2) != 0});
-  }
-  return refs;
-}
-
 Status Unknown(const std::string& what) {
   return Status::Unsupported("unknown LaminDB layout: " + what +
                              "; regfs reads LaminDB 0.7x (lnschema_core_*) and >= 1.0 "
@@ -78,9 +46,9 @@ bool Schema::HasCollectionColumn(const std::string& name) const {
   return Contains(collection_columns, name);
 }
 
-Result<Schema> DetectSchema(Connection& conn) {
+Result<Schema> DetectSchema(SqlDb& db) {
   // Reading sqlite_master is also what fails (kCorrupt) on a file that is not a database.
-  REGFS_ASSIGN_OR_RETURN(auto tables, TableNames(conn));
+  REGFS_ASSIGN_OR_RETURN(auto tables, db.TableNames());
   Schema s;
   std::string prefix;
   if (Contains(tables, "lnschema_core_artifact")) {
@@ -102,8 +70,8 @@ Result<Schema> DetectSchema(Connection& conn) {
     if (!Contains(tables, *t)) return Unknown(s.artifact + " without table " + *t);
   }
 
-  REGFS_ASSIGN_OR_RETURN(s.artifact_columns, conn.Columns(s.artifact));
-  REGFS_ASSIGN_OR_RETURN(s.collection_columns, conn.Columns(s.collection));
+  REGFS_ASSIGN_OR_RETURN(s.artifact_columns, db.Columns(s.artifact));
+  REGFS_ASSIGN_OR_RETURN(s.collection_columns, db.Columns(s.collection));
   const auto& ac = s.artifact_columns;
   const auto& cc = s.collection_columns;
 
@@ -147,21 +115,21 @@ Result<Schema> DetectSchema(Connection& conn) {
     return Unknown(s.collection + " lacks a name, " + s.state_col +
                    " or meta artifact column (columns: " + Join(cc, 40) + ")");
   }
-  REGFS_ASSIGN_OR_RETURN(auto link_cols, conn.Columns(s.collection_artifact));
+  REGFS_ASSIGN_OR_RETURN(auto link_cols, db.Columns(s.collection_artifact));
   if (!Contains(link_cols, "artifact_id") || !Contains(link_cols, "collection_id")) {
     return Unknown(s.collection_artifact + " without artifact_id/collection_id");
   }
 
   // References to the artifact table, minus the ones with rules of their own: collection
   // membership, the collection's meta artifact, and the artifact table's own columns.
-  REGFS_ASSIGN_OR_RETURN(auto arefs, RefsTo(conn, s.artifact));
+  REGFS_ASSIGN_OR_RETURN(auto arefs, db.ReferencesTo(s.artifact));
   for (auto& r : arefs) {
     if (r.table == s.artifact) continue;
     if (r.table == s.collection_artifact && r.column == "artifact_id") continue;
     if (r.table == s.collection && r.column == s.collection_meta_col) continue;
     s.artifact_refs.push_back(std::move(r));
   }
-  REGFS_ASSIGN_OR_RETURN(auto crefs, RefsTo(conn, s.collection));
+  REGFS_ASSIGN_OR_RETURN(auto crefs, db.ReferencesTo(s.collection));
   for (auto& r : crefs) {
     if (r.table == s.collection) continue;
     if (r.table == s.collection_artifact && r.column == "collection_id") continue;
@@ -170,16 +138,17 @@ Result<Schema> DetectSchema(Connection& conn) {
   return s;
 }
 
-Status EnsureRegfsObjects(Connection& conn, const Schema& schema) {
+Status EnsureRegfsObjects(SqlDb& db, const Schema& schema) {
   // regfs_pending holds file operations decided by a committed transaction but not yet done
   // on disk ('delete' path, or 'move' path -> path2); FinishPending works it off.
-  std::string sql =
-      "CREATE TABLE IF NOT EXISTS regfs_pending ("
-      "id INTEGER PRIMARY KEY, op TEXT NOT NULL, path TEXT NOT NULL, path2 TEXT, "
-      "created_at TEXT NOT NULL);\n"
-      "CREATE INDEX IF NOT EXISTS regfs_artifact_key_idx ON " +
-      QuoteId(schema.artifact) + " (key);\n";
-  return conn.Exec(sql).Annotate("create regfs bookkeeping in " + conn.path());
+  // The key index serves the key ranges of the mount's listings, in byte order.
+  const Dialect& d = db.dialect();
+  std::string sql = "CREATE TABLE IF NOT EXISTS regfs_pending (id " + d.AutoIdColumn() +
+                    ", op TEXT NOT NULL, path TEXT NOT NULL, path2 TEXT, "
+                    "created_at TEXT NOT NULL);\n"
+                    "CREATE INDEX IF NOT EXISTS regfs_artifact_key_idx ON " +
+                    QuoteId(schema.artifact) + " (" + d.Bytewise("key") + ");\n";
+  return db.Exec(sql).Annotate("create regfs bookkeeping in " + db.name());
 }
 
 }  // namespace regfs

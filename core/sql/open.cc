@@ -1,0 +1,23 @@
+#include "core/sql/open.h"
+
+#include "core/sql/sqlite_db.h"
+
+namespace regfs {
+
+bool IsPostgresUrl(std::string_view location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+Result<std::unique_ptr<SqlDb>> OpenSqlDb(const std::string& location, const SqlOpenOptions& opts) {
+  if (IsPostgresUrl(location)) {
+    return Status::Unsupported("open " + location.substr(0, location.find(':')) +
+                               " registry: PostgreSQL registries are not supported by this build");
+  }
+  auto db = SqliteDb::Open(location, {.read_only = opts.read_only,
+                                      .create = opts.create,
+                                      .keep_journal_mode = opts.keep_journal_mode});
+  if (!db.ok()) return db.status();
+  return std::unique_ptr<SqlDb>(std::move(*db));
+}
+
+}  // namespace regfs
