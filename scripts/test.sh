@@ -79,6 +79,13 @@ if [ ! -c /dev/fuse ]; then
     "(they are skipped, or fail when CI=true)"
 fi
 
+# PostgreSQL: a throwaway server for this run, stopped when this script exits; the tests find
+# it through REGFS_TEST_PG_URL (scripts/lib/pg.sh). Without one they skip; under CI=true a
+# server that does not start fails the run.
+# shellcheck source=lib/pg.sh
+source "$repo/scripts/lib/pg.sh"
+regfs_pg_test_server || exit 1
+
 ctest_args=(--output-on-failure -j2)
 # The fuzz test builds its own AddressSanitizer target; the sanitizer run need not repeat it.
 if [ "$mode" = asan ] && [ "$quick" -eq 0 ]; then
