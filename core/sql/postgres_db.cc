@@ -575,6 +575,11 @@ Status PostgresDb::Connect() {
                           "UTF8",
                           nullptr};
     conn_ = PQconnectdbParams(keys, vals, /*expand_dbname=*/1);
+    // libpq prints the server's notices and warnings on stderr: none of regfs's output.
+    // Whatever goes wrong comes back as an error result. (Kept across PQreset.)
+    if (conn_)
+      PQsetNoticeProcessor(
+          conn_, [](void*, const char*) {}, nullptr);
   }
   if (!conn_) return Status::IO("connect to " + name_ + ": out of memory");
   if (PQstatus(conn_) != CONNECTION_OK) {

@@ -62,19 +62,21 @@ _regfs_pg_free_port() {
 }
 
 # Waits until the server in DIR answers on its port (pg_isready), 30 s at most; fails at once
-# when its postmaster has exited (its pid file names a process that is gone, or no pid file
-# appeared within 5 s).
+# when its postmaster has exited: the log after byte OFFSET says it shut down, or its pid
+# file names a process that is gone.
 _regfs_pg_wait_ready() {
-  local dir=$1 bin port t0 pid elapsed
+  local dir=$1 offset=$2 bin port t0 pid elapsed
   bin=$(regfs_pg_bindir)
   port=$(cat "$dir/port")
   t0=$(date +%s%N)
   until "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 1; do
     elapsed=$((($(date +%s%N) - t0) / 1000000))
     pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)
-    if { [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; } || { [ -z "$pid" ] && [ "$elapsed" -gt 5000 ]; }; then
+    if tail -c "+$((offset + 1))" "$dir/server.log" 2>/dev/null |
+      grep -q "database system is shut down" ||
+      { [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; }; then
       echo "regfs pg: the server in $dir exited while starting:" >&2
-      tail -n 20 "$dir/server.log" >&2 2>/dev/null
+      tail -c "+$((offset + 1))" "$dir/server.log" | tail -n 20 >&2
       return 1
     fi
     if [ "$elapsed" -gt 30000 ]; then
@@ -87,10 +89,11 @@ _regfs_pg_wait_ready() {
 }
 
 _regfs_pg_launch() {
-  local dir=$1 bin
+  local dir=$1 bin offset
   bin=$(regfs_pg_bindir)
+  offset=$(stat -c %s "$dir/server.log" 2>/dev/null || echo 0)
   _regfs_pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -W start >/dev/null &&
-    _regfs_pg_wait_ready "$dir"
+    _regfs_pg_wait_ready "$dir" "$offset"
 }
 
 # Percent-encodes $1 for the user part of a URL.
@@ -136,10 +139,14 @@ regfs_pg_start() {
       return 1
     fi
   fi
-  port=$(_regfs_pg_free_port) || return 1
-  echo "$port" >"$dir/port"
-  # As the owner: the configuration file is the server's.
-  _regfs_pg_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null <<EOF
+  # A free port may be taken before the server binds it: three tries. (In postgresql.conf
+  # the last setting of a name wins.)
+  local try started=0
+  for try in 1 2 3; do
+    port=$(_regfs_pg_free_port) || return 1
+    echo "$port" >"$dir/port"
+    # As the owner: the configuration file is the server's.
+    _regfs_pg_as_owner tee -a "$dir/data/postgresql.conf" >/dev/null <<EOF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
@@ -150,10 +157,14 @@ shared_buffers = 32MB
 log_min_messages = warning
 log_connections = off
 EOF
-  if ! _regfs_pg_launch "$dir"; then
+    if _regfs_pg_launch "$dir"; then
+      started=1
+      break
+    fi
     regfs_pg_stop_server "$dir"
-    return 1
-  fi
+    echo "regfs pg: start attempt $try on port $port failed" >&2
+  done
+  [ "$started" -eq 1 ] || return 1
   # A password with characters a URL must encode (':', '@', '/'), as users' passwords have.
   pw="rf$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n'):@/x"
   if ! "$bin/psql" -X -q -h "$dir" -p "$port" -U "$REGFS_PG_ADMIN" -d postgres \
