@@ -591,6 +591,75 @@ TYPED_TEST(SqlContractTest, ChangeTokenMovesForOthersCommitsOnly) {
   if (!checked) GTEST_SKIP() << "the shared server never had a quiet 0.2 s window in 40 tries";
 }
 
+// While two other connections commit as fast as they can (so that transactions also finish
+// out of order), every poll window that surely contains one of their commits (its COMMIT sent
+// after the previous poll returned, finished before this one began) shows a new token. The
+// transaction itself may have begun before the previous poll: its id was then in that
+// snapshot's in-progress list.
+TYPED_TEST(SqlContractTest, ChangeTokenMissesNoCommitUnderLoad) {
+  auto& db = *this->db_;
+  this->MakeValues();
+  constexpr int kCommits = 200;
+  struct Writer {
+    std::unique_ptr<SqlDb> db;
+    std::atomic<int> committing{0}, done{0};
+    Status status;
+    std::thread thread;
+  };
+  Writer w[2];
+  std::atomic<bool> stop{false};
+  for (int k = 0; k < 2; ++k) {
+    w[k].db = this->Connect();
+    ASSERT_TRUE(w[k].db);
+  }
+  for (int k = 0; k < 2; ++k) {
+    w[k].thread = std::thread([&, k] {
+      Writer& me = w[k];
+      Status& st = me.status;
+      for (int j = 1; j <= kCommits && !stop && st.ok(); ++j) {
+        // Plain SQL as LaminDB sends it; some parts in savepoints, some rolled back first.
+        st = me.db->BeginTxn(SqlDb::TxnKind::kWrite);
+        if (st.ok() && j % 10 == k) {
+          st = me.db->Exec("INSERT INTO v (s) VALUES ('rolled back')");
+          if (st.ok()) st = me.db->RollbackTxn();
+          if (st.ok()) st = me.db->BeginTxn(SqlDb::TxnKind::kWrite);
+        }
+        if (st.ok() && j % 3 == 0) st = me.db->Savepoint("p");
+        if (st.ok()) st = me.db->Exec("INSERT INTO v (n) VALUES (" + std::to_string(j) + ")");
+        if (st.ok() && j % 3 == 0) st = me.db->ReleaseSavepoint("p");
+        // Held open a little, so the other writer's transactions finish around it.
+        if (j % (4 + k) == 0) std::this_thread::sleep_for(std::chrono::microseconds(200 * (j % 5)));
+        me.committing = j;
+        if (st.ok()) st = me.db->CommitTxn();
+        me.done = j;
+      }
+    });
+  }
+  int windows = 0;
+  auto last = db.ChangeToken();
+  ASSERT_TRUE(last.ok());
+  int sent_after_last[2] = {w[0].committing, w[1].committing};
+  while ((w[0].done < kCommits || w[1].done < kCommits) && w[0].status.ok() && w[1].status.ok()) {
+    int done_before[2] = {w[0].done, w[1].done};
+    auto now = db.ChangeToken();
+    ASSERT_TRUE(now.ok()) << now.status().ToString();
+    int sent_after[2] = {w[0].committing, w[1].committing};
+    if (done_before[0] > sent_after_last[0] || done_before[1] > sent_after_last[1]) {
+      ++windows;
+      EXPECT_NE(*now, *last) << "a commit was missed (writer 0 at " << done_before[0]
+                             << ", writer 1 at " << done_before[1] << ")";
+    }
+    last = std::move(now);
+    sent_after_last[0] = sent_after[0];
+    sent_after_last[1] = sent_after[1];
+    std::this_thread::sleep_for(std::chrono::microseconds(300));
+  }
+  stop = true;
+  for (auto& x : w) x.thread.join();
+  for (auto& x : w) EXPECT_TRUE(x.status.ok()) << x.status.ToString();
+  EXPECT_GE(windows, 10) << "too few windows held a commit for the test to mean anything";
+}
+
 TYPED_TEST(SqlContractTest, FailCommitsForTestFailsEveryCommitAndRollsItBack) {
   auto& db = *this->db_;
   this->MakeValues();
