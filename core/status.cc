@@ -99,4 +99,35 @@ Status Status::FromSqlite(int rc, std::string_view context, std::string_view det
   return Status(code, std::move(msg));
 }
 
+Status Status::FromPostgres(std::string_view sqlstate, std::string_view context,
+                            std::string_view detail) {
+  auto cls = [&](std::string_view c) { return sqlstate.substr(0, c.size()) == c; };
+  Code code = Code::kIO;
+  if (cls("23")) {
+    code = Code::kExists;  // integrity constraint violation, as SQLITE_CONSTRAINT
+  } else if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03" ||
+             sqlstate == "55006") {
+    code = Code::kBusy;  // serialization failure, deadlock, lock timeout, object in use
+  } else if (sqlstate == "25006") {
+    code = Code::kReadOnly;  // read_only_sql_transaction
+  } else if (sqlstate == "53100") {
+    code = Code::kNoSpace;  // disk_full
+  } else if (cls("22")) {
+    code = Code::kInvalid;  // data exception: a value too long, of the wrong type, ...
+  } else if (cls("28") || sqlstate == "42501") {
+    code = Code::kAccess;  // authorization, insufficient privilege
+  } else if (sqlstate == "XX001" || sqlstate == "XX002") {
+    code = Code::kCorrupt;  // data_corrupted, index_corrupted
+  }
+  std::string msg(context);
+  msg += ": ";
+  msg += detail;
+  if (!sqlstate.empty()) {
+    msg += " [SQLSTATE ";
+    msg += sqlstate;
+    msg += "]";
+  }
+  return Status(code, std::move(msg));
+}
+
 }  // namespace regfs

@@ -67,6 +67,11 @@ class Status {
   static Status FromErrno(int err, std::string_view context);
   // The one SQLite result code -> Status mapping. `context` says what was being done.
   static Status FromSqlite(int rc, std::string_view context, std::string_view detail = {});
+  // The one PostgreSQL SQLSTATE -> Status mapping (the 5-character code of an error the server
+  // reported; classes as SQLite's nearest result code maps them). `detail` is the server's
+  // message.
+  static Status FromPostgres(std::string_view sqlstate, std::string_view context,
+                             std::string_view detail);
 
   bool ok() const { return rep_ == nullptr; }
   Code code() const { return rep_ ? rep_->code : Code::kOk; }

@@ -108,6 +108,13 @@ else
   echo "=== NOTE: no S3 test server could be started: the S3 tests are skipped"
 fi
 
+# PostgreSQL: a throwaway server for this run, stopped when this script exits; the tests find
+# it through REGFS_TEST_PG_URL (scripts/lib/pg.sh). Without one they skip; under CI=true a
+# server that does not start fails the run.
+# shellcheck source=lib/pg.sh
+source "$repo/scripts/lib/pg.sh"
+regfs_pg_test_server || exit 1
+
 ctest_args=(--output-on-failure -j2 --no-tests=error)
 # The fuzz test builds its own AddressSanitizer target; the sanitizer run need not repeat it.
 if [ "$mode" = asan ] && [ "$quick" -eq 0 ]; then

@@ -1,5 +1,6 @@
 #include "core/sql/open.h"
 
+#include "core/sql/postgres_db.h"
 #include "core/sql/sqlite_db.h"
 
 namespace regfs {
@@ -10,8 +11,9 @@ bool IsPostgresUrl(std::string_view location) {
 
 Result<std::unique_ptr<SqlDb>> OpenSqlDb(const std::string& location, const SqlOpenOptions& opts) {
   if (IsPostgresUrl(location)) {
-    return Status::Unsupported("open " + location.substr(0, location.find(':')) +
-                               " registry: PostgreSQL registries are not supported by this build");
+    auto db = PostgresDb::Open(location, {.read_only = opts.read_only});
+    if (!db.ok()) return db.status();
+    return std::unique_ptr<SqlDb>(std::move(*db));
   }
   auto db = SqliteDb::Open(location, {.read_only = opts.read_only,
                                       .create = opts.create,

@@ -13,7 +13,8 @@ namespace regfs {
 
 struct SqlOpenOptions {
   bool read_only = false;
-  bool create = false;  // SQLite: create the file when missing (init only)
+  bool create = false;  // SQLite: create the file when missing (init only); PostgreSQL: the
+                        // database must exist
   // SQLite: a writable connection that leaves the journal mode as the file has it (init,
   // which writes LaminDB's database in LaminDB's own rollback-journal mode).
   bool keep_journal_mode = false;
@@ -22,9 +23,10 @@ struct SqlOpenOptions {
 // True for a PostgreSQL connection URL (`postgresql://` or `postgres://`).
 bool IsPostgresUrl(std::string_view location);
 
-// Opens `location`. kUnsupported for a PostgreSQL URL in a build without that backend; else
-// what the backend's Open returns (kCorrupt for a file that is no database, kReadOnly when
-// writing was asked for and refused, ...).
+// Opens `location`: a PostgreSQL URL with PostgresDb (kIO when the server cannot be reached or
+// refuses, kUnsupported for a server older than 13), anything else as a SQLite file with
+// SqliteDb (kCorrupt for a file that is no database, kReadOnly when writing was asked for and
+// refused, ...). Messages name a URL without its password.
 Result<std::unique_ptr<SqlDb>> OpenSqlDb(const std::string& location, const SqlOpenOptions& opts);
 
 }  // namespace regfs
